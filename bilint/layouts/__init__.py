@@ -1,0 +1,164 @@
+"""Input layouts: how the two language versions sit in one or two files.
+
+Each layout turns its input into one stream of blocks per language (``Streams``); parsing
+and everything after it never know which layout the text came in.
+
+- ``interleaved``: one file in which blocks of the two languages alternate (a two-column
+  PDF turned into text);
+- ``pair``: two files ``NAME.nl.EXT`` and ``NAME.fr.EXT``;
+- ``sectioned``: one file, the whole text in one language, then in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lang import Language, get_language
+from ..readers import Block
+from ..source import InputError, Source
+
+LAYOUTS = ("interleaved", "pair", "sectioned")
+
+
+@dataclass
+class Streams:
+    """Each language's blocks in reading order, with the source they point into."""
+
+    layout: str
+    languages: tuple[str, str]
+    blocks: dict[str, list[Block]]
+    sources: dict[str, Source]
+    notes: list[str]   # what the layout noticed and the user should know (one language only…)
+
+
+_MIN_LETTERS = 40
+_MIN_GUESS_LETTERS = 12
+_PAIR_NAME = re.compile(r"^(?P<stem>.+)[._-](?P<lang>[a-z]{2,3})(?P<ext>\.[A-Za-z0-9]+)$")
+
+
+def pair_name(path: str) -> tuple[str, str, str] | None:
+    """``dir/NAME.nl.md`` -> (``dir/NAME``, ``nl``, ``.md``)."""
+    p = Path(path)
+    match = _PAIR_NAME.match(p.name)
+    if not match:
+        return None
+    return str(p.parent / match.group("stem")), match.group("lang"), match.group("ext")
+
+
+def counterpart(path: str, languages: tuple[str, str]) -> str | None:
+    """The other file of a pair, if it exists beside ``path``."""
+    parts = pair_name(path)
+    if parts is None or parts[1] not in languages:
+        return None
+    stem, lang, ext = parts
+    other = languages[1] if lang == languages[0] else languages[0]
+    separator = Path(path).name[len(Path(stem).name)]
+    candidate = f"{stem}{separator}{other}{ext}"
+    return candidate if Path(candidate).is_file() else None
+
+
+def block_language(block: Block, languages: tuple[str, str], data: dict[str, Language]) -> tuple[str | None, str | None]:
+    """The block's language when it can be told, and a weaker guess for short blocks.
+
+    Words from the language data decide first (a month name, a section formula); then
+    langdetect, restricted to the pair. Below a sentence's length langdetect is
+    confidently wrong too often (a heading in capitals, a name), so a short block gets only
+    a guess, which the layout weighs against the block's neighbours.
+    """
+    from ..langid import probabilities
+
+    text = block.text.text
+    hits = [code for code in languages if _keyword_hit(text, data[code])]
+    if len(hits) == 1:
+        return hits[0], hits[0]
+    letters = sum(char.isalpha() for char in text)
+    if letters < _MIN_GUESS_LETTERS:
+        return None, None
+    probs = probabilities(text, languages)
+    if not probs:
+        return None, None
+    best = max(probs, key=probs.get)
+    if probs[best] < 0.8:
+        return None, None
+    return (best if letters >= _MIN_LETTERS else None), best
+
+
+def fill_undecided(judged: list[tuple[str | None, str | None]]) -> list[str | None]:
+    """Give each undecided block a language from its neighbours and its own guess.
+
+    Between two blocks of one language it takes theirs; between a run's end and the next
+    run's start it takes its guess when the guess is one of the two, else the next run's
+    (in a column, headings precede the text they head).
+    """
+    decided = [lang for lang, _ in judged]
+    following: list[str | None] = [None] * len(decided)
+    upcoming: str | None = None
+    for index in range(len(decided) - 1, -1, -1):
+        following[index] = upcoming
+        if decided[index] is not None:
+            upcoming = decided[index]
+    previous: str | None = None
+    result: list[str | None] = []
+    for index, (lang, guess) in enumerate(judged):
+        if lang is None:
+            after = following[index]
+            if previous == after or after is None or previous is None:
+                lang = after or previous or guess
+            else:
+                lang = guess if guess in (previous, after) else after
+        else:
+            previous = lang
+        result.append(lang)
+    return result
+
+
+def _keyword_hit(text: str, language: Language) -> bool:
+    if language.section_pattern.match(text) or language.opening_pattern.match(text):
+        return True
+    if len(text) <= 40:
+        lowered = text.lower()
+        words = set(re.findall(r"[^\W\d_]+", lowered))
+        if words & set(language.month_numbers) and any(ch.isdigit() for ch in text):
+            return True
+    return False
+
+
+def detect_layout(blocks: list[Block], languages: tuple[str, str]) -> str:
+    """Interleaved when the languages alternate, sectioned when they switch once."""
+    data = {code: get_language(code) for code in languages}
+    sequence = [lang for lang, _ in (block_language(b, languages, data) for b in blocks) if lang]
+    if not sequence:
+        return "interleaved"
+    score, _ = best_split(sequence, languages)
+    return "sectioned" if score >= 0.9 * len(sequence) and _switches(sequence) > 0 else "interleaved"
+
+
+def _switches(sequence: list[str]) -> int:
+    return sum(1 for a, b in zip(sequence, sequence[1:]) if a != b)
+
+
+def best_split(sequence: list[str | None], languages: tuple[str, str]) -> tuple[int, tuple[int, str, str]]:
+    """The split point that best puts one language first and the other after (linear)."""
+    best = (-1, (0, languages[0], languages[1]))
+    for first, second in (languages, languages[::-1]):
+        before = 0
+        after = sum(1 for lang in sequence if lang == second)
+        for index in range(len(sequence) + 1):
+            score = before + after
+            if score > best[0]:
+                best = (score, (index, first, second))
+            if index < len(sequence):
+                before += sequence[index] == first
+                after -= sequence[index] == second
+    return best
+
+
+def require_languages(languages: tuple[str, str]) -> dict[str, Language]:
+    if len(languages) != 2 or languages[0] == languages[1]:
+        raise InputError(f"expected two different languages, got {','.join(languages)}")
+    try:
+        return {code: get_language(code) for code in languages}
+    except ValueError as error:
+        raise InputError(str(error)) from None

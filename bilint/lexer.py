@@ -1,0 +1,193 @@
+"""Classify each block of one language version into a token for the structure grammar.
+
+The tokens are the grammar's terminals: FORMULA (``De Assemblee,``), SECTION (``Gelet op:``),
+DIVISION (``HOOFDSTUK II.``), ARTICLE (``Art. 7bis.``), ITEM (a labelled list item), PARA,
+FOOTNOTE, and TITLE (what precedes the first structural token). The words come from the
+language data, so the lexer knows no language of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lang import Language
+from .readers import Block
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+# A list label at the start of a block: 1.  1)  1°  a.  a)  a).  (a)  (1)  (iv)  i.  IV.  § 2  -  •
+_LABEL = re.compile(
+    r"\s*(?:"
+    r"\((?P<paren>[0-9]{1,3}|[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})\)"
+    r"|(?P<num>[0-9]{1,3})(?P<numsuffix>bis|ter|quater)?(?P<nummark>\)\.|[.)°])(?![0-9])"
+    r"|(?P<alpha>[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})(?P<alphamark>\)\.|[.)])"
+    r"|(?P<para>§\s*[0-9]{1,3}(?:bis|ter|quater)?)\.?"
+    r"|(?P<dash>[-–—•▪])"
+    r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|$)"
+)
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a canonical roman numeral (``iv`` 4, ``XII`` 12), None otherwise."""
+    lower = text.lower()
+    if not lower or any(char not in _ROMAN_VALUES for char in lower):
+        return None
+    total = 0
+    for index, char in enumerate(lower):
+        value = _ROMAN_VALUES[char]
+        if index + 1 < len(lower) and _ROMAN_VALUES[lower[index + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if to_roman(total) == lower else None
+
+
+def to_roman(value: int) -> str:
+    numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for number, numeral in numerals:
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A list label as written and what it can mean."""
+
+    text: str            # as written, e.g. "l." or "1)"
+    start: int           # offsets in the block text
+    end: int             # end of the label including the space after it
+    kind: str            # decimal, alpha, roman, section-sign, dash
+    mark: str            # ".", ")", ").", "°", "()", "" for dashes
+    ordinal: int | None
+    roman_ordinal: int | None = None   # a single letter that is also a roman numeral
+    upper: bool = False
+
+    def style(self, kind: str | None = None) -> str:
+        kind = kind or self.kind
+        case = "upper-" if self.upper and kind in ("alpha", "roman") else ("lower-" if kind in ("alpha", "roman") else "")
+        if self.mark == "()":
+            return f"({case}{kind})"
+        return f"{case}{kind}{self.mark}"
+
+
+def match_label(text: str) -> Label | None:
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    matched = text[match.start():match.end()]
+    written = matched.strip()
+    start = match.start() + len(matched) - len(matched.lstrip())
+    if match.group("paren") is not None:
+        value = match.group("paren")
+        return _letter_or_number(value, written, start, match.end(), "()")
+    if match.group("num") is not None:
+        return Label(written, start, match.end(), "decimal", match.group("nummark"), int(match.group("num")))
+    if match.group("alpha") is not None:
+        return _letter_or_number(match.group("alpha"), written, start, match.end(), match.group("alphamark"))
+    if match.group("para") is not None:
+        number = re.search(r"[0-9]+", match.group("para"))
+        return Label(written, start, match.end(), "section-sign", "", int(number.group()) if number else None)
+    return Label(written, start, match.end(), "dash", "", None)
+
+
+def _letter_or_number(value: str, written: str, start: int, end: int, mark: str) -> Label | None:
+    if value.isdigit():
+        return Label(written, start, end, "decimal", mark, int(value))
+    upper = value.isupper()
+    if len(value) == 1:
+        alpha = ord(value.lower()) - ord("a") + 1
+        roman = roman_value(value)
+        if roman is not None:
+            # i, v, x, l, c, d, m: a letter in an alphabetic list, a numeral in a roman one
+            return Label(written, start, end, "alpha", mark, alpha, roman_ordinal=roman, upper=upper)
+        return Label(written, start, end, "alpha", mark, alpha, upper=upper)
+    roman = roman_value(value)
+    if roman is None:
+        return None
+    return Label(written, start, end, "roman", mark, roman, upper=upper)
+
+
+@dataclass
+class Token:
+    type: str                 # TITLE, FORMULA, SECTION, DIVISION, ARTICLE, ITEM, PARA, FOOTNOTE
+    block: Block
+    name: str = ""            # section id, division id
+    label: Label | None = None
+    heading_text: str = ""    # the article/division label as written
+    number: str = ""          # article or division number, normalised
+    ordinal: int | None = None
+    suffix: str = ""
+    body_start: int = 0       # where the body text starts in the block
+
+
+_FOOTNOTE_DEF = re.compile(r"\s*\[\^[^\]]+\]:\s*")
+_OPENING_CLEAN = re.compile(r"[\s*_#]+")
+
+
+def classify(block: Block, language: Language) -> Token:
+    """The token for one block, by the language's data and the generic label patterns."""
+    text = block.text.text
+    if block.kind == "footnote" or _FOOTNOTE_DEF.match(text):
+        return Token("FOOTNOTE", block)
+    section = language.section_pattern.match(text)
+    if section:
+        return Token("SECTION", block, name=section.lastgroup or "", body_start=len(text))
+    if language.opening_pattern.match(text):
+        return Token("FORMULA", block, body_start=len(text))
+    article = language.article_pattern.match(text)
+    if article:
+        number = article.group("number")
+        ordinal = _article_ordinal(number, language)
+        suffix = (article.group("suffix") or "").lower()
+        label_end = article.start("sep") if article.group("sep") else article.end()
+        return Token("ARTICLE", block, heading_text=text[:label_end].strip(),
+                     number=f"{ordinal if ordinal is not None else number.lower()}{suffix}",
+                     ordinal=ordinal, suffix=suffix, body_start=article.end())
+    division = language.division_pattern.match(text)
+    if division:
+        kind = next(key for key, value in division.groupdict().items()
+                    if value and key not in ("number", "suffix"))
+        number = division.group("number")
+        value = int(number) if number.isdigit() else roman_value(number)
+        rest = text[division.end():]
+        body = division.end() + len(rest) - len(rest.lstrip(" -–—."))
+        return Token("DIVISION", block, name=kind, heading_text=text[:division.end()].strip(),
+                     number=f"{value if value is not None else number.lower()}{division.group('suffix').lower()}",
+                     ordinal=value, suffix=division.group("suffix").lower(), body_start=body)
+    label = match_label(text)
+    if label is not None and (label.kind != "dash" or label.end < len(text)):
+        return Token("ITEM", block, label=label, body_start=label.end)
+    return Token("PARA", block)
+
+
+def _article_ordinal(number: str, language: Language) -> int | None:
+    if number.isdigit():
+        return int(number)
+    lowered = number.lower()
+    if lowered in {word.lower() for word in language.first_ordinals}:
+        return 1
+    return roman_value(number)
+
+
+def starts_unit(block: Block, language: Language) -> bool:
+    """True when a block opens a new unit (not the continuation of a cut paragraph)."""
+    if block.heading:
+        return True
+    return classify(block, language).type != "PARA"
+
+
+def tokenize(blocks: list[Block], language: Language) -> list[Token]:
+    """Classify all blocks; what precedes the first structural token is the title block."""
+    tokens = [classify(block, language) for block in blocks]
+    structural = ("FORMULA", "SECTION", "ARTICLE", "DIVISION")
+    first = next((index for index, token in enumerate(tokens) if token.type in structural), None)
+    if first is not None:
+        for token in tokens[:first]:
+            if token.type != "FOOTNOTE":
+                token.type = "TITLE"
+    return tokens

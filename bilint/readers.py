@@ -1,0 +1,347 @@
+"""Source to blocks: plain text, markdown and HTML, with markup removed and mapped.
+
+A block is one paragraph or list item as a reader of the page would see it. The text of
+a block has inline markup removed (emphasis, tags, entities, link targets) and records it
+as ``Mark``s, so that rules read words while findings still point into the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .model import Mark, MappedText
+from .source import Source
+
+
+@dataclass
+class Block:
+    text: MappedText
+    marks: list[Mark] = field(default_factory=list)
+    heading: int = 0          # heading level from markup (markdown #, HTML h1-h6), 0 if none
+    lang: str | None = None   # set by the layout
+    kind: str = ""            # set by the layout: "footnote" for notes set apart
+    source_line: int = 0      # 1-based line of the first character, for messages
+
+
+def read_blocks(source: Source, starts_block: "re.Pattern[str] | None" = None) -> list[Block]:
+    """Split a source into blocks according to its format (by extension and content)."""
+    if _is_html(source):
+        return HtmlReader(source).blocks()
+    return _markdown_blocks(source, starts_block)
+
+
+def _is_html(source: Source) -> bool:
+    lower = source.path.lower()
+    if lower.endswith((".html", ".htm", ".xhtml", ".xml")):
+        return True
+    if lower.endswith((".md", ".markdown", ".txt")):
+        return False
+    head = source.text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+# --- markdown and plain text -------------------------------------------------------------
+
+_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]*")
+_INLINE = re.compile(
+    r"(?P<sup><sup>(?P<supv>[^<]{0,40})</sup>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)"
+    r"|(?P<linkend>\]\([^()\s]*\))"
+    r"|(?P<strong>\*\*)"
+    r"|(?P<em>\*)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<esc>\\[\\`*_{}\[\]()#+.!-])",
+    re.S,
+)
+_LINK_OPEN = re.compile(r"\[(?=[^\[\]\n]*\]\([^()\s]*\))")
+
+
+def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> list[Block]:
+    text = source.text
+    lines: list[tuple[int, int]] = []   # (start, end) of each line without its break
+    for index, start in enumerate(source.line_starts):
+        end = source.line_starts[index + 1] if index + 1 < len(source.line_starts) else len(text)
+        while end > start and text[end - 1] in "\r\n \t":
+            end -= 1   # trailing spaces are markdown hard breaks, not text
+        lines.append((start, end))
+    skip = _front_matter_lines(text, lines)
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if current:
+            block = _inline_block(source, current)
+            if block is not None:
+                blocks.append(block)
+            current.clear()
+
+    for number, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if number < skip or not line.strip() or _only_tags(line):
+            flush()
+            continue
+        if current and (_HEADING.match(line) and line.lstrip().startswith("#")
+                        or (starts_block is not None and starts_block.match(line))):
+            flush()
+        current.append((start, end))
+        if line.lstrip().startswith("#"):
+            flush()
+    flush()
+    return blocks
+
+
+def _front_matter_lines(text: str, lines: list[tuple[int, int]]) -> int:
+    if not lines or text[lines[0][0]:lines[0][1]].strip() != "---":
+        return 0
+    for number, (start, end) in enumerate(lines[1:200], start=1):
+        if text[start:end].strip() in ("---", "..."):
+            return number + 1
+    return 0
+
+
+_ONLY_TAGS = re.compile(r"\s*(?:</?[A-Za-z][^<>]*>\s*|<!--.*?-->\s*)+")
+
+
+def _only_tags(line: str) -> bool:
+    return _ONLY_TAGS.fullmatch(line) is not None
+
+
+def _inline_block(source: Source, line_ranges: list[tuple[int, int]]) -> Block | None:
+    """Strip inline markdown/HTML from the lines of one block, keeping the offset map."""
+    text = source.text
+    chars: list[str] = []
+    offsets = array("l")
+    marks: list[Mark] = []
+    heading = 0
+    open_marks: dict[str, int] = {}
+    pairable = _pairable_delimiters(text, line_ranges)
+    for line_number, (start, end) in enumerate(line_ranges):
+        position = start
+        if line_number == 0:
+            match = _HEADING.match(text, start, end)
+            if match and text[start:end].lstrip().startswith("#"):
+                heading = len(match.group(1))
+                position = match.end()
+                end_strip = end
+                while end_strip > position and text[end_strip - 1] in "# \t":
+                    end_strip -= 1
+                end = end_strip if end_strip > position else end
+        elif chars and chars[-1] != " ":
+            chars.append(" ")
+            offsets.append(start - 1)
+        link_opens = {m.start() for m in _LINK_OPEN.finditer(text, position, end)}
+        while position < end:
+            match = _INLINE.search(text, position, end)
+            stop = match.start() if match else end
+            for index in range(position, stop):
+                if index in link_opens:
+                    continue
+                char = text[index]
+                if char in "\t\u00a0":
+                    char = " "
+                chars.append(char)
+                offsets.append(index)
+            if not match:
+                break
+            kind = match.lastgroup
+            here = len(chars)
+            if kind == "sup":
+                marks.append(Mark("footnote-ref", here, here, match.group("supv").strip()))
+            elif kind in ("strong", "em"):
+                if match.start() in pairable:
+                    name = "strong" if kind == "strong" else "emphasis"
+                    if name in open_marks:
+                        marks.append(Mark(name, open_marks.pop(name), here))
+                    else:
+                        open_marks[name] = here
+                else:
+                    for index in range(match.start(), match.end()):
+                        chars.append(text[index])
+                        offsets.append(index)
+            elif kind == "entity":
+                decoded = html.unescape(match.group())
+                for char in decoded:
+                    chars.append(" " if char == "\u00a0" else char)
+                    offsets.append(match.start())
+            elif kind == "esc":
+                chars.append(match.group()[1])
+                offsets.append(match.start() + 1)
+            position = match.end()
+    # trailing spaces (markdown hard breaks) and leading spaces carry no meaning
+    while chars and chars[-1].isspace():
+        chars.pop()
+        offsets.pop()
+    lead = 0
+    while lead < len(chars) and chars[lead].isspace():
+        lead += 1
+    if lead == len(chars):
+        return None
+    body_text = "".join(chars[lead:])
+    body_offsets = offsets[lead:]
+    body_offsets.append(body_offsets[-1] + 1)
+    shifted = [Mark(m.kind, max(0, m.start - lead), max(0, m.end - lead), m.value) for m in marks]
+    block = Block(MappedText(body_text, body_offsets), shifted, heading)
+    block.source_line = source.position(body_offsets[0])[0]
+    return block
+
+
+_DELIM = re.compile(r"\*\*|\*")
+
+
+def _pairable_delimiters(text: str, line_ranges: list[tuple[int, int]]) -> set[int]:
+    """Positions of ``*``/``**`` that open or close emphasis (flanking rules, paired)."""
+    found: dict[str, list[tuple[int, bool, bool]]] = {"**": [], "*": []}
+    for start, end in line_ranges:
+        for match in _DELIM.finditer(text, start, end):
+            before = text[match.start() - 1] if match.start() > start else " "
+            after = text[match.end()] if match.end() < end else " "
+            can_open = not after.isspace()
+            can_close = not before.isspace()
+            found[match.group()].append((match.start(), can_open, can_close))
+    result: set[int] = set()
+    for delimiters in found.values():
+        opener: int | None = None
+        for position, can_open, can_close in delimiters:
+            if opener is not None and can_close:
+                result.update((opener, position))
+                opener = None
+            elif can_open:
+                opener = position
+    return result
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd div dl dt figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul "
+    "title caption".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "head", "template", "noscript"})
+
+
+class HtmlReader(HTMLParser):
+    """Block elements and ``<br>`` end a block; text keeps its offsets into the HTML."""
+
+    def __init__(self, source: Source) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        text = source.text
+        self._newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._chars: list[str] = []
+        self._offsets = array("l")
+        self._marks: list[Mark] = []
+        self._heading = 0
+        self._skip_depth = 0
+        self._sup_depth = 0
+        self._sup_text: list[str] = []
+        self._emphasis: list[tuple[str, int]] = []
+        self._blocks: list[Block] = []
+
+    def blocks(self) -> list[Block]:
+        try:
+            self.feed(self.source.text)
+            self.close()
+        except AssertionError:  # html.parser gives up on some malformed declarations
+            pass
+        self._flush()
+        return self._blocks
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._newline_starts[line - 1] + column
+
+    def _flush(self) -> None:
+        chars, offsets = self._chars, self._offsets
+        start = 0
+        while start < len(chars) and chars[start] == " ":
+            start += 1
+        stop = len(chars)
+        while stop > start and chars[stop - 1] == " ":
+            stop -= 1
+        if stop > start:
+            body = offsets[start:stop]
+            body.append(body[-1] + 1)
+            marks = [Mark(m.kind, max(0, m.start - start), max(0, min(m.end, stop) - start), m.value)
+                     for m in self._marks]
+            block = Block(MappedText("".join(chars[start:stop]), body), marks, self._heading)
+            block.source_line = self.source.position(body[0])[0]
+            self._blocks.append(block)
+        self._chars = []
+        self._offsets = array("l")
+        self._marks = []
+        self._emphasis = []
+
+    def _add(self, text: str, offset: int, step: int = 1) -> None:
+        if self._skip_depth:
+            return
+        if self._sup_depth:
+            self._sup_text.append(text)
+            return
+        for index, char in enumerate(text):
+            if char.isspace():
+                if self._chars and self._chars[-1] == " ":
+                    continue
+                char = " "
+            self._chars.append(char)
+            self._offsets.append(offset + index * step)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth += 1
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self._heading = int(tag[1])
+        elif tag == "sup":
+            self._sup_depth += 1
+            self._sup_text = []
+        elif tag in ("i", "em", "b", "strong"):
+            self._emphasis.append((tag, len(self._chars)))
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            self._heading = 0
+        elif tag == "sup" and self._sup_depth:
+            self._sup_depth -= 1
+            if not self._sup_depth:
+                here = len(self._chars)
+                self._marks.append(Mark("footnote-ref", here, here, "".join(self._sup_text).strip()))
+        elif tag in ("i", "em", "b", "strong"):
+            for index in range(len(self._emphasis) - 1, -1, -1):
+                if self._emphasis[index][0] == tag:
+                    _, begin = self._emphasis.pop(index)
+                    kind = "emphasis" if tag in ("i", "em") else "strong"
+                    self._marks.append(Mark(kind, begin, len(self._chars)))
+                    break
+
+    def handle_data(self, data: str) -> None:
+        self._add(data, self._offset())
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};")
+
+    def _entity(self, raw: str) -> None:
+        decoded = html.unescape(raw)
+        if decoded == raw:
+            decoded = raw  # unknown entity: keep it as written
+        offset = self._offset()
+        for char in decoded:
+            self._add(" " if char == "\u00a0" else char, offset, 0)
+

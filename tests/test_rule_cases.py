@@ -1,0 +1,65 @@
+"""Data-driven rule cases: every ``tests/cases/*.toml`` file, every case in it.
+
+A case holds a small bilingual text and the diagnostics it must give, each written as
+``LINE:COLUMN CODE message…`` (a prefix of the diagnostic). Only the file's rule runs; a
+case with no expectation must stay silent. A case can give ``layout`` and ``languages``,
+and ``fix`` (the replacement text the first diagnostic must carry).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from bilint.engine import Settings, lint_text
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases():
+    for path in sorted(CASES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for case in data.get("case", []):
+            yield pytest.param(data["rule"], case, id=f"{path.stem}:{case['name']}")
+
+
+def _render(diagnostic) -> str:
+    return f"{diagnostic.span.line}:{diagnostic.span.column} {diagnostic.code} {diagnostic.message}"
+
+
+@pytest.mark.parametrize("rule,case", list(_cases()))
+def test_case(rule: str, case: dict) -> None:
+    settings = Settings(
+        languages=tuple(case.get("languages", ("nl", "fr"))),
+        layout=case.get("layout", "auto"),
+        select=[rule],
+        options={rule: case.get("options", {})},
+        words=case.get("words", ()),
+    )
+    diagnostics = lint_text(case["input"], settings, path=case.get("path", "case.md"))
+    rendered = [_render(d) for d in diagnostics]
+    expected = case.get("expect", [])
+    unmatched = list(rendered)
+    for want in expected:
+        match = next((r for r in unmatched if r.startswith(want)), None)
+        assert match is not None, f"expected {want!r}, got {rendered}"
+        unmatched.remove(match)
+    assert not unmatched, f"unexpected diagnostics: {unmatched}"
+    if "fix" in case:
+        assert diagnostics and diagnostics[0].fix is not None, "expected a fix"
+        assert diagnostics[0].fix.replacement == case["fix"]
+
+
+def test_every_rule_has_a_case_file() -> None:
+    from bilint.plugins import all_rules
+
+    covered = {tomllib.loads(p.read_text(encoding="utf-8"))["rule"] for p in CASES.glob("*.toml")}
+    missing = [rule.code for rule in all_rules() if rule.code not in covered]
+    assert not missing, f"rules without a case file: {missing}"
