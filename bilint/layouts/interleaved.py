@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lang import Language
 from ..readers import Block
 from . import block_language, fill_undecided
-from .join import continues, join, mark_footnotes
+from .join import continues, join
 
 
 def split(blocks: list[Block], languages: tuple[str, str], data: dict[str, Language]) -> dict[str, list[Block]]:
@@ -15,7 +15,6 @@ def split(blocks: list[Block], languages: tuple[str, str], data: dict[str, Langu
     its language from its neighbours (see ``fill_undecided``). The first block of a language's run that opens no new unit, after
     a block that stopped mid-sentence, continues that block (the page break cut it).
     """
-    mark_footnotes(blocks)
     judged = [lang or languages[0] for lang in
               fill_undecided([block_language(block, languages, data) for block in blocks])]
 

@@ -36,6 +36,7 @@ def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
         raise InputError(f"a document is one file or a pair of files, got {len(paths)}")
     source = read(paths[0])
     blocks = read_blocks(source, starts)
+    mark_footnotes(blocks)
     chosen = detect_layout(blocks, languages) if layout == "auto" else layout
     if chosen == "sectioned":
         from .sectioned import split
