@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bilint: interrupted", file=sys.stderr)
         return 2
+    except BrokenPipeError:   # the reader of our output went away (| head): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:  # one clear line, never a traceback
         from .source import InputError
 

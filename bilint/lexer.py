@@ -24,7 +24,7 @@ _LABEL = re.compile(
     r"|(?P<alpha>[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})(?P<alphamark>\)\.|[.)])"
     r"|(?P<para>§\s*[0-9]{1,3}(?:bis|ter|quater)?)\.?"
     r"|(?P<dash>[-–—•▪])"
-    r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|$)"
+    r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|(?<=[.)])(?=\*)|$)"
 )
 
 
@@ -140,6 +140,8 @@ def classify(block: Block, language: Language) -> Token:
     if language.opening_pattern.match(text):
         return Token("FORMULA", block, body_start=len(text))
     article = language.article_pattern.match(text)
+    if article and not block.heading and not article.group("sep").strip() and article.end() < len(text):
+        article = None   # "Artikel 389 is van toepassing …": prose that cites an article
     if article:
         number = article.group("number")
         ordinal = _article_ordinal(number, language)
@@ -153,13 +155,15 @@ def classify(block: Block, language: Language) -> Token:
         kind = next(key for key, value in division.groupdict().items()
                     if value and key not in ("number", "suffix"))
         number = division.group("number")
-        value = int(number) if number.isdigit() else roman_value(number)
+        value = _article_ordinal(number, language)
         rest = text[division.end():]
         body = division.end() + len(rest) - len(rest.lstrip(" -–—."))
         return Token("DIVISION", block, name=kind, heading_text=text[:division.end()].strip(),
                      number=f"{value if value is not None else number.lower()}{division.group('suffix').lower()}",
                      ordinal=value, suffix=division.group("suffix").lower(), body_start=body)
     label = match_label(text)
+    if label is not None and block.heading and label.kind == "dash":
+        label = None   # "#### — BILLET DE PASSAGE.": a heading, not a list item
     if label is not None and (label.kind != "dash" or label.end < len(text)):
         return Token("ITEM", block, label=label, body_start=label.end)
     return Token("PARA", block)

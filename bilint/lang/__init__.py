@@ -103,8 +103,9 @@ class Language:
     def division_pattern(self) -> "re.Pattern[str]":
         """``HOOFDSTUK II.``, ``Afdeling Vbis.``; group names are division ids."""
         parts = [f"(?P<{key}>{_alternation(list(words))})" for key, words in self.divisions.items() if words]
+        first = _alternation([w for w in self.first_ordinals if not w[0].isdigit()] or ["premier"])
         return re.compile(
-            r"\s*(?:" + "|".join(parts) + r")\s+(?P<number>[0-9]+|[IVXLC]+)(?P<suffix>[a-z]*)\b\.?", re.I
+            r"\s*(?:" + "|".join(parts) + rf")\s+(?P<number>[0-9]+|[IVXLC]+|{first})(?P<suffix>[a-z]*)\b\.?", re.I
         )
 
 
