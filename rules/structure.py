@@ -56,23 +56,53 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
     """
     if any(not bitext.documents[code].root.children for code in bitext.languages):
         return  # a whole language missing is BL002's finding, not one per provision
+    reported_parents: set[int] = set()
     for pair in bitext.pairs:
         present = pair.left or pair.right
         if present is None or (pair.left and pair.right):
             continue
-        if present.kind not in ("section", "article", "item", "footnote", "division", "formula"):
+        if present.kind not in ("section", "article", "item", "footnote"):
             continue
         parent = present.parent
-        if parent is not None and parent.attrs.get("counterpart") is None and parent.kind != "document":
-            continue   # its parent is already reported
+        counterpart = parent.attrs.get("counterpart") if parent is not None else None
+        if parent is not None and parent.kind != "document" and counterpart is None:
+            continue   # its parent has no counterpart either: that is the finding
         missing = bitext.other(present.lang)
+        if present.kind == "item" and counterpart is not None:
+            finding = _item_without_counterpart(present, parent, counterpart, missing, reported_parents)
+            if finding is not None:
+                yield finding
+            continue
         related: tuple[Related, ...] = ()
-        if parent is not None and parent.attrs.get("counterpart") is not None:
-            counterpart = parent.attrs["counterpart"]
-            related = (Related(counterpart.whole(), f"the {missing} {counterpart.describe()} that should hold it",
+        if counterpart is not None and counterpart.kind != "document":
+            related = (Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",
                                counterpart.text[:120]),)
         yield Finding(present.whole(), f"{present.describe()} has no counterpart in the {missing} version",
                       related=related)
 
+
+def _item_without_counterpart(item, parent, counterpart, missing: str, reported: set[int]) -> Finding | None:
+    """An unpaired item is reported when the two lists otherwise correspond.
+
+    When the other version has no list at all under the aligned provision, the whole list
+    is reported once; when it has items that did not align (the lists nest differently,
+    ``1. … a) b)`` against ``Paragraphe 1er. … a) b)``), nothing can be told for sure.
+    """
+    siblings = [child for child in parent.children if child.kind == "item"]
+    if any(child.attrs.get("counterpart") is not None for child in siblings):
+        return Finding(item.whole(), f"{item.describe()} has no counterpart in the {missing} version",
+                       related=(Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",
+                                        counterpart.text[:120]),))
+    if any(node.kind == "item" for node in counterpart.walk()) or id(parent) in reported:
+        return None
+    reported.add(id(parent))
+    labels = [child.label or "" for child in siblings]
+    listed = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    where = parent.describe() if parent.kind != "document" else "the text"
+    return Finding(parent.whole() if parent.kind != "document" else item.whole(),
+                   f"{where} has {len(siblings)} list item{'s' if len(siblings) > 1 else ''} ({listed}) "
+                   f"in {item.lang} and none in the {missing} version",
+                   related=(Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",
+                                    counterpart.text[:120]),) if counterpart.kind != "document" else ())
 
 RULES = [unplaced_text, missing_language, missing_counterpart]
