@@ -1,0 +1,685 @@
+"""Spelling engine for bilingual legislative texts.
+
+Two lexicon back-ends share one decision procedure:
+
+* ``embedded``: word frequencies (Zipf scale) shipped in ``rules/data/words`` and built
+  from wordfreq by ``tools/build_wordlists.py``.  Always available, offline.
+* ``hunspell``: the system Hunspell dictionaries through ``chunspell``; frequencies of the
+  embedded lists still rank suggestions and decide near misses.
+
+A word is reported only when it is not a word of the text's language (nor a legitimate
+word of one of the foreign languages) *and* a close, much more frequent word exists.
+Unknown words without such a neighbour are names or rare terms and stay silent: a
+clerk prefers a short, right list to a long, noisy one.
+
+Exempt ranges (quotations, italic foreign terms...) are skipped, except for a word that
+is neither a word of the text's language nor of the foreign languages while being a
+near miss of a foreign word (``*joint targetting*``): a misspelled foreign term is still
+a misspelling, and an exempt range is no reason to keep it.  Only such slips (a word
+listed in a foreign language, one swap/doubling/accent away from a far more common
+word of that language) are reported there; a range with no foreign language is silent.
+
+Old spellings (afdeeling, produkten, traitemens) and unlisted inflected forms are not
+typos: a word whose best neighbour is a spelling-reform variant (``reform_variants``) or
+the same word with an inflection ending (``endings``) is left alone.  The price: a typo
+that only drops or adds such an ending (criminele -> criminel) is not found.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import gzip
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Protocol, Sequence
+
+__all__ = ["Misspelling", "Lexicon", "load_lexicon", "find_misspellings",
+           "LexiconUnavailable"]
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...]
+
+
+class Lexicon(Protocol):
+    def known(self, word: str) -> bool: ...
+    def suggest(self, word: str) -> list[str]: ...
+
+
+class LexiconUnavailable(RuntimeError):
+    """The requested back-end cannot serve this language on this machine."""
+
+
+# ---------------------------------------------------------------------------
+# Language data (small, hand-written: everything else comes from the word lists)
+
+@dataclass(frozen=True)
+class LangInfo:
+    compounds: bool = False                  # closed compounds (nl, de)
+    linkers: tuple[str, ...] = ()            # linking elements between compound parts
+    elisions: tuple[str, ...] = ()           # leading elided words before an apostrophe
+    apostrophe_suffixes: tuple[str, ...] = ()  # endings after an apostrophe
+    hunspell: tuple[str, ...] = ()           # dictionary names, preferred first
+    reform_variants: tuple[tuple[str, str], ...] = ()  # (old, new) spellings: not typos
+    endings: tuple[str, ...] = ("s", "e", "es")  # inflection endings (unlisted forms)
+
+
+LANGS: dict[str, LangInfo] = {
+    "nl": LangInfo(compounds=True, linkers=("s", "e", "en", "-"),
+                   apostrophe_suffixes=("s", "n", "t", "tje", "tjes", "je", "jes", "er", "ers",
+                                        "en"),
+                   hunspell=("nl", "nl_BE", "nl_NL"),
+                   endings=("e", "n", "en", "s", "t", "d", "de", "te", "r", "er", "ere", "ste"),
+                   reform_variants=(("ee", "e"), ("oo", "o"), ("sch", "s"), ("gt", "cht"),
+                                    ("ph", "f"), ("c", "k"), ("k", "c"), ("ae", "aa"),
+                                    ("y", "ij"), ("ien", "ies"), ("ie", "ies"))),
+    "de": LangInfo(compounds=True, linkers=("s", "es", "e", "en", "n", "er", "-"),
+                   hunspell=("de_DE", "de_AT", "de_CH", "de")),
+    "fr": LangInfo(elisions=("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+                             "puisqu", "quoiqu", "presqu", "quelqu"),
+                   hunspell=("fr_BE", "fr_FR", "fr"),
+                   endings=("e", "s", "es", "x", "nt", "ent", "r", "er", "a", "ai", "é", "ée",
+                            "és", "ées", "ra", "rai", "ait", "aient"),
+                   reform_variants=(("ens", "ents"), ("ans", "ants"))),
+    "en": LangInfo(apostrophe_suffixes=("s", "t", "re", "ve", "ll", "d", "m"),
+                   hunspell=("en_GB", "en_US")),
+}
+
+# Latin ordinal suffixes of inserted articles (art. 5bis, 12quinquies ...).
+LATIN_SUFFIXES = frozenset(
+    "bis ter quater quinquies sexies septies octies novies nonies decies undecies "
+    "duodecies terdecies tredecies quaterdecies quinquiesdecies quindecies sexiesdecies "
+    "sexdecies septiesdecies septdecies octiesdecies duodevicies undevicies novodecies "
+    "vicies".split())
+
+# Tuning (Zipf scale: 7 = "the", 1 = once in a billion words).
+ZIPF_SCALE = 10           # the lists store round(zipf * 10)
+COMPOUND_PART_ZIPF = 2.5  # a corrected compound part must be an ordinary word
+MIN_PART_LEN = 3
+MAX_PARTS = 4
+FOREIGN_MIN_ZIPF = 2.0    # a foreign word is accepted only if this common (embedded)
+FOREIGN_NEAR_MISS_GAP = 1.5
+SLIP_ZIPF = 3.0           # a compound this close to a word this common is a typo
+JUNK_ZIPF = 2.0           # listed words rarer than this are often typos themselves
+JUNK_GAP = 2.5            # ... when a one-letter insertion/deletion is this much commoner
+MIN_CHECK_LEN = 3         # shorter words are never reported
+SUGGEST_ZIPF = 1.5        # a neighbour must be at least this common to be a suggestion
+SUGGEST_GAP = 1.5         # ... and this much more common than the word itself
+RARE_ZIPF = 3.0           # known words rarer than this may still be near misses
+NEAR_MISS_GAP = 2.0       # embedded: gap for a listed word to count as a typo
+HUNSPELL_NEAR_MISS_GAP = 1.0  # hunspell already rejected the word: smaller gap
+HUNSPELL_TRUST_ZIPF = 2.0     # hunspell-unknown but this frequent: known
+
+
+def _part_min_zipf(length: int) -> float:
+    """Short compound parts must be common: the lists hold much short junk (cri, sop, ting)."""
+    if length <= 3:
+        return 4.0
+    if length == 4:
+        return 3.5
+    if length == 5:
+        return 3.0
+    return 2.0 if length < 8 else 1.2
+
+
+# ---------------------------------------------------------------------------
+# Candidate generation (edit distance 1, cheap edit distance 2)
+
+def _strip_accents(ch: str) -> str:
+    return unicodedata.normalize("NFD", ch)[0]
+
+
+def _edits1(word: str, alphabet: str) -> Iterator[tuple[str, float]]:
+    """Yield (candidate, penalty); common typing slips cost nothing."""
+    n = len(word)
+    for i in range(n):  # deletions
+        doubled = (i > 0 and word[i - 1] == word[i]) or (i + 1 < n and word[i + 1] == word[i])
+        yield word[:i] + word[i + 1:], 0.0 if doubled else 0.3
+    for i in range(n - 1):  # transpositions
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:], 0.0
+    for i in range(n):  # substitutions
+        base = _strip_accents(word[i])
+        for ch in alphabet:
+            if ch != word[i]:
+                yield word[:i] + ch + word[i + 1:], 0.0 if _strip_accents(ch) == base else 0.6
+    for i in range(n + 1):  # insertions
+        for ch in alphabet:
+            doubled = (i > 0 and word[i - 1] == ch) or (i < n and word[i] == ch)
+            yield word[:i] + ch + word[i:], 0.0 if doubled else 0.3
+
+
+def _cheap_edits(word: str) -> Iterator[str]:
+    """Deletions and transpositions only: the second step of a cheap distance 2."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def damerau(a: str, b: str) -> int:
+    """Optimal string alignment distance (to rank Hunspell's suggestions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+# ---------------------------------------------------------------------------
+# Embedded lexicon
+
+@functools.lru_cache(maxsize=None)
+def _load_lines(lang: str) -> list[str]:
+    """Sorted ``word\\tzipf10`` lines; looked up by bisection (no dict to build: fast load)."""
+    path = Path(__file__).resolve().parent / "data" / "words" / f"{lang}.tsv.gz"
+    if not path.exists():
+        raise LexiconUnavailable(f"no embedded word list for {lang!r} ({path})")
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+class EmbeddedLexicon:
+    """Frequency list with compound splitting and edit-distance suggestions."""
+
+    def __init__(self, lang: str, extra_words: Iterable[str] = ()) -> None:
+        self.lang = lang
+        self.info = LANGS.get(lang, LangInfo())
+        self._lines = _load_lines(lang)
+        self._extra = frozenset(w.lower().replace("’", "'") for w in extra_words)
+        self._alphabet: Optional[str] = None
+        self._zipf_cache: dict[str, float] = {}
+        self._compound_cache: dict[str, Optional[float]] = {}
+        self._cand_cache: dict[str, list[tuple[str, float]]] = {}
+
+    # -- frequencies -------------------------------------------------------
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of the lower-cased word; 0 when absent; extra words count as 5."""
+        w = word.lower().replace("’", "'")
+        cached = self._zipf_cache.get(w)
+        if cached is not None:
+            return cached
+        if w in self._extra:
+            value = 5.0
+        else:
+            key = w + "\t"
+            i = bisect.bisect_left(self._lines, key)
+            line = self._lines[i] if i < len(self._lines) else ""
+            value = int(line[len(key):]) / ZIPF_SCALE if line.startswith(key) else 0.0
+        if len(self._zipf_cache) < 200_000:
+            self._zipf_cache[w] = value
+        return value
+
+    def _raw_zipf(self, w: str) -> float:
+        """Lookup without caching (candidate generation tries many strings once)."""
+        if w in self._extra:
+            return 5.0
+        key = w + "\t"
+        lines = self._lines
+        i = bisect.bisect_left(lines, key)
+        if i < len(lines) and lines[i].startswith(key):
+            return int(lines[i][len(key):]) / ZIPF_SCALE
+        return 0.0
+
+    @property
+    def alphabet(self) -> str:
+        """Letters used by the language's common words (sampled: every 50th line)."""
+        if self._alphabet is None:
+            counts: dict[str, int] = {}
+            for line in self._lines[::50]:
+                word, _, freq = line.partition("\t")
+                if int(freq) >= 25:
+                    for ch in word:
+                        counts[ch] = counts.get(ch, 0) + 1
+            self._alphabet = "".join(sorted(c for c, k in counts.items() if k >= 3 and c.isalpha()))
+        return self._alphabet
+
+    # -- compounds ---------------------------------------------------------
+    def compound_zipf(self, word: str) -> Optional[float]:
+        """Zipf of the rarest part if the word splits into common parts, else None."""
+        if not self.info.compounds:
+            return None
+        w = word.lower()
+        if w not in self._compound_cache:
+            self._compound_cache[w] = self._split(w, 0, {})
+        return self._compound_cache[w]
+
+    def _split(self, w: str, start: int,
+               memo: dict[int, Optional[tuple[int, float]]]) -> Optional[float]:
+        """Zipf of the rarest part of the fewest-parts segmentation of w (>= 2 parts)."""
+        best = self._segment(w, start, memo, whole_ok=False)
+        return best[1] if best is not None else None
+
+    def _segment(self, w: str, start: int,
+                 memo: dict[int, Optional[tuple[int, float]]],
+                 whole_ok: bool = True) -> Optional[tuple[int, float]]:
+        """(parts, rarest part zipf) of the best segmentation of w[start:], or None."""
+        if whole_ok and start in memo:
+            return memo[start]
+        best: Optional[tuple[int, float]] = None
+        n = len(w)
+        for end in range(n - (0 if whole_ok else 1), start + MIN_PART_LEN - 1, -1):
+            z = self._raw_zipf(w[start:end])
+            if z < _part_min_zipf(end - start):
+                continue
+            if end == n:
+                option: Optional[tuple[int, float]] = (1, z)
+            else:
+                option = None
+                for link in ("",) + self.info.linkers:
+                    if w.startswith(link, end) and n - end - len(link) >= MIN_PART_LEN:
+                        rest = self._segment(w, end + len(link), memo)
+                        if rest is not None and rest[0] < MAX_PARTS:
+                            cand = (rest[0] + 1, min(z, rest[1]))
+                            if option is None or (cand[0], -cand[1]) < (option[0], -option[1]):
+                                option = cand
+            if option is not None and (best is None or (option[0], -option[1]) < (best[0], -best[1])):
+                best = option
+        if whole_ok:
+            memo[start] = best
+        return best
+
+    def _compound_prefix_ok(self, left: str) -> bool:
+        """True if `left` is a common word or compound, optionally ending in a linker."""
+        for link in ("",) + self.info.linkers:
+            if link and not left.endswith(link):
+                continue
+            stem = left[: len(left) - len(link)] if link else left
+            if len(stem) >= MIN_PART_LEN and (self._raw_zipf(stem) >= _part_min_zipf(len(stem))
+                                              or self.compound_zipf(stem) is not None):
+                return True
+        return False
+
+    # -- public protocol ---------------------------------------------------
+    def known(self, word: str) -> bool:
+        """Listed, or a compound of common parts that is not one slip from a common word
+        (uit+voer+ring splits, but uitvoerring is a slip for uitvoering)."""
+        if self.zipf(word) > 0:
+            return True
+        return self.compound_zipf(word) is not None and self.slip_zipf(word) < SLIP_ZIPF
+
+    def score(self, word: str) -> float:
+        """Frequency of a word, or of a compound (its rarest part, minus one)."""
+        z = self.zipf(word)
+        if z:
+            return z
+        c = self.compound_zipf(word)
+        return c - 1.0 if c is not None else 0.0
+
+    def candidates(self, word: str) -> list[tuple[str, float]]:
+        """Close words ranked by frequency minus edit penalty, best first."""
+        w = word.lower().replace("’", "'")
+        if w not in self._cand_cache:
+            self._cand_cache[w] = self._compute_candidates(w)
+        return self._cand_cache[w]
+
+    def _compute_candidates(self, w: str) -> list[tuple[str, float]]:
+        found: dict[str, float] = {}
+
+        def offer(cand: str, score: float) -> None:
+            if cand != w and score > found.get(cand, -1.0):
+                found[cand] = score
+
+        ed1 = list(_edits1(w, self.alphabet))
+        for cand, pen in ed1:
+            z = self._raw_zipf(cand)
+            if z >= SUGGEST_ZIPF:
+                offer(cand, z - pen)
+        if not found and len(w) >= 9:
+            for cand1, pen in ed1:
+                if pen > 0.3:
+                    continue
+                for cand in _cheap_edits(cand1):
+                    z = self._raw_zipf(cand)
+                    if z >= SUGGEST_ZIPF + 1.5:
+                        offer(cand, z - pen - 1.5)
+        if self.info.compounds and not found and len(w) >= 2 * MIN_PART_LEN + 2:
+            for cand, score in self._compound_candidates(w):
+                offer(cand, score)
+        return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def _compound_candidates(self, w: str) -> Iterator[tuple[str, float]]:
+        """Compounds with exactly one near-miss part: fix that part (distance 1)."""
+        n = len(w)
+        for i in range(MIN_PART_LEN, n - MIN_PART_LEN - 1):
+            left, right = w[:i], w[i:]
+            if len(right) >= 5 and self._compound_prefix_ok(left):
+                for cand, pen in _edits1(right, self.alphabet):
+                    z = self._raw_zipf(cand)
+                    if z >= COMPOUND_PART_ZIPF - 0.5 and len(cand) >= 4:
+                        yield left + cand, z - pen
+            if len(left) >= 5 and self._raw_zipf(right) >= COMPOUND_PART_ZIPF and len(right) >= 4:
+                for cand, pen in _edits1(left, self.alphabet):
+                    if self._raw_zipf(cand) >= COMPOUND_PART_ZIPF:
+                        yield cand + right, min(self._raw_zipf(right), 3.0) - pen
+
+    def suggest(self, word: str) -> list[str]:
+        return [c for c, _ in self.candidates(word)][:5]
+
+    def accepts_foreign(self, word: str) -> bool:
+        """A word of this language that may appear in another language's text."""
+        z = self.zipf(word)
+        if z == 0:
+            return self.compound_zipf(word) is not None
+        return z >= FOREIGN_MIN_ZIPF and not self.near_miss(word, FOREIGN_NEAR_MISS_GAP)
+
+    def near_miss(self, word: str, gap: float = NEAR_MISS_GAP) -> bool:
+        """A listed but rare word one typing slip (swap, doubling, accent) away from a far
+        more frequent word: frequent typos are in the lists too (targetting, eigelijk)."""
+        z = self.zipf(word)
+        if z == 0 or z >= RARE_ZIPF:
+            return False
+        if self.slip_zipf(word) - z >= gap:
+            return True
+        if z < JUNK_ZIPF and self.compound_zipf(word) is None:  # gouvernment
+            return self.slip_zipf(word, max_penalty=0.3) - z >= JUNK_GAP
+        return False
+
+    def slip_zipf(self, word: str, max_penalty: float = 0.0) -> float:
+        """Zipf (minus penalty) of the most frequent listed word one cheap edit away."""
+        w = word.lower().replace("’", "'")
+        best = 0.0
+        for cand, pen in _edits1(w, self.alphabet):
+            if pen <= max_penalty and cand != w:
+                best = max(best, self._raw_zipf(cand) - pen)
+        return best
+
+
+# ---------------------------------------------------------------------------
+# Hunspell lexicon
+
+def _dic_dirs() -> list[str]:
+    dirs = [d for d in os.environ.get("DICPATH", "").split(os.pathsep) if d]
+    return dirs + ["/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"]
+
+
+def _find_dictionary(lang: str) -> Optional[tuple[str, str]]:
+    """(name, directory) of the first installed Hunspell dictionary for `lang`."""
+    for name in LANGS.get(lang, LangInfo()).hunspell or (lang,):
+        for d in _dic_dirs():
+            if os.path.exists(os.path.join(d, name + ".dic")) and \
+                    os.path.exists(os.path.join(d, name + ".aff")):
+                return name, d
+    return None
+
+
+def hunspell_available(lang: str) -> bool:
+    try:
+        import hunspell  # noqa: F401  (the chunspell package)
+    except ImportError:
+        return False
+    return _find_dictionary(lang) is not None
+
+
+class HunspellLexicon:
+    """Hunspell decides what is a word; embedded frequencies rank and catch frequent typos."""
+
+    def __init__(self, lang: str, extra_words: Iterable[str] = ()) -> None:
+        try:
+            import hunspell
+        except ImportError as exc:
+            raise LexiconUnavailable(
+                "backend 'hunspell' needs the chunspell package (pip install chunspell)") from exc
+        found = _find_dictionary(lang)
+        if found is None:
+            raise LexiconUnavailable(
+                f"no Hunspell dictionary for {lang!r} in {_dic_dirs()} (set $DICPATH or install "
+                f"e.g. the Debian package hunspell-{lang})")
+        name, directory = found
+        self.lang = lang
+        self.dictionary = name
+        self._hs = hunspell.Hunspell(name, hunspell_data_dir=directory)
+        self.embedded = EmbeddedLexicon(lang, extra_words)
+        self._known: dict[str, bool] = {}
+        self._spell: dict[str, bool] = {}
+        self._cands: dict[str, list[tuple[str, float]]] = {}
+
+    def spell(self, word: str) -> bool:
+        """Hunspell's own verdict, cached."""
+        if word not in self._spell:
+            self._spell[word] = bool(self._hs.spell(word))
+        return self._spell[word]
+
+    def zipf(self, word: str) -> float:
+        return self.embedded.zipf(word)
+
+    def known(self, word: str) -> bool:
+        if word not in self._known:
+            emb = self.embedded
+            self._known[word] = (self.spell(word) or emb.zipf(word) >= HUNSPELL_TRUST_ZIPF
+                                 or word.lower() in emb._extra
+                                 or (emb.zipf(word) == 0 and emb.known(word)))
+        return self._known[word]
+
+    def candidates(self, word: str) -> list[tuple[str, float]]:
+        """Embedded candidates Hunspell accepts, else Hunspell's own suggestions."""
+        if word in self._cands:
+            return self._cands[word]
+        emb = self.embedded
+        ranked = [(c, s) for c, s in emb.candidates(word)
+                  if self.spell(c) or emb.zipf(c) >= HUNSPELL_TRUST_ZIPF
+                  or emb.compound_zipf(c) is not None]
+        if not ranked and len(word) >= 5:
+            low = word.lower()
+            for sug in self._hs.suggest(low):
+                dist = damerau(low, sug.lower())
+                if " " in sug or dist > 2:
+                    continue
+                score = max(emb.score(sug), SUGGEST_ZIPF) - 0.5 * dist
+                ranked.append((sug, score))
+            ranked.sort(key=lambda kv: (-kv[1], kv[0]))
+        self._cands[word] = ranked
+        return ranked
+
+    def suggest(self, word: str) -> list[str]:
+        return [c for c, _ in self.candidates(word)][:5]
+
+    def accepts_foreign(self, word: str) -> bool:
+        """Hunspell or the list knows it, and it is no frequent typo (en_GB: targetting)."""
+        if not self.known(word):
+            return False
+        return not self.embedded.near_miss(word, FOREIGN_NEAR_MISS_GAP)
+
+    def near_miss(self, word: str, gap: float = HUNSPELL_NEAR_MISS_GAP) -> bool:
+        """Rejected by Hunspell though listed, and a far more frequent word is one slip away."""
+        if self.spell(word) or word.lower() in self.embedded._extra:
+            return False
+        z = self.zipf(word)
+        if z == 0 or z >= RARE_ZIPF + 0.5 or self.embedded.compound_zipf(word) is not None:
+            return False
+        return self.embedded.slip_zipf(word) - z >= gap
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(lang: str, backend: str, extra: frozenset[str]):
+    if backend == "auto":
+        backend = "hunspell" if hunspell_available(lang) else "embedded"
+    if backend == "hunspell":
+        return HunspellLexicon(lang, extra)
+    if backend == "embedded":
+        return EmbeddedLexicon(lang, extra)
+    raise ValueError(f"unknown spelling backend {backend!r} (auto, embedded, hunspell)")
+
+
+def load_lexicon(lang: str, *, backend: str = "auto", extra_words: Iterable[str] = ()) -> Lexicon:
+    """Lexicon for one language; cached per (lang, backend, extra words).
+
+    ``auto`` uses Hunspell when chunspell and a dictionary for the language are installed,
+    else the embedded list.  ``hunspell`` raises LexiconUnavailable when it cannot.
+    """
+    return _load_cached(lang, backend, frozenset(extra_words))
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+
+_SKIP_SPANS = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"                 # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                  # e-mail addresses
+    r"|<[^<>\n]{1,200}>"                              # HTML tags left in the text
+    r"|\b[\w-]+(?:\.[\w-]+)+\.(?:be|nl|fr|lu|eu|com|org|net|int)\b")  # bare domains
+_TOKEN = re.compile(r"\w+(?:(?:['’]|-(?:[ \t]*\n\s*)?)\w+)*")
+_SENTENCE_END = set(".!?:;\n")
+_OPENERS = set(" \t\"“”‘’'«»„(*[_#>•–—-")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """True if only openers/list markers separate `pos` from a sentence end or the start."""
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+@dataclass
+class _Checker:
+    """One text's language, its foreign languages and caches of verdicts."""
+    lex: object
+    foreign: list = field(default_factory=list)
+    info: LangInfo = field(default_factory=LangInfo)
+    verdicts: dict = field(default_factory=dict)
+
+    def verdict(self, word: str, exempt: bool) -> Optional[tuple[str, ...]]:
+        """None if fine, else the suggestions (best first) for a reported word."""
+        key = (word, exempt)
+        if key not in self.verdicts:
+            self.verdicts[key] = self._decide(word, exempt)
+        return self.verdicts[key]
+
+    def _decide(self, word: str, exempt: bool) -> Optional[tuple[str, ...]]:
+        lex = self.lex
+        if lex.known(word) and not lex.near_miss(word):
+            return None
+        if any(f.accepts_foreign(word) for f in self.foreign):
+            return None
+        if exempt:
+            return self._foreign_slip(word)
+        need = SUGGEST_GAP + max(0, 8 - len(word)) * 0.25  # short words have many neighbours
+        z = lex.zipf(word)
+        cands = [(c, sc) for c, sc in lex.candidates(word) if sc - z >= need]
+        if cands and _is_variant(word, cands[0][0], self.info):
+            return None  # an old spelling or an unlisted inflection, not a typo
+        ranked = [c for c, _ in cands if not _is_variant(word, c, self.info)]
+        return tuple(ranked[:5]) or self._foreign_slip(word)
+
+    def _foreign_slip(self, word: str) -> Optional[tuple[str, ...]]:
+        """In an exempt range, report only a foreign word spoilt by a typing slip."""
+        if len(word) < 6:
+            return None  # een/been: short words are one slip from many others
+        for f in self.foreign:
+            emb = getattr(f, "embedded", f)
+            if emb.zipf(word) and emb.near_miss(word, FOREIGN_NEAR_MISS_GAP):
+                return tuple(c for c, _ in f.candidates(word)[:5]) or None
+        return None
+
+
+def _is_variant(word: str, cand: str, info: LangInfo) -> bool:
+    """True if `cand` differs from `word` by an inflection ending or a spelling reform.
+
+    A frequency list cannot tell an unlisted inflected form (adoptanten, opgenomene) or a
+    pre-reform spelling (afdeeling, traitemens) from a typo; a clerk wants neither flagged.
+    """
+    w, c = word.lower(), cand.lower()
+    short, long_ = (w, c) if len(w) < len(c) else (c, w)
+    if long_.startswith(short):
+        tail = long_[len(short):]
+        return tail in info.endings and tail != short[-1:]  # "straff" is a slip
+    for old, new in info.reform_variants:
+        i = w.find(old)
+        while i >= 0:
+            if w[:i] + new + w[i + len(old):] == c:
+                return True
+            i = w.find(old, i + 1)
+    return False
+
+
+def _match_case(original: str, suggestion: str) -> str:
+    return suggestion[:1].upper() + suggestion[1:] if original[:1].isupper() else suggestion
+
+
+def _word_parts(token: str, offset: int, info: LangInfo) -> Iterator[tuple[int, int]]:
+    """Spans of the words to check inside a token (hyphen and apostrophe pieces)."""
+    for m in re.finditer(r"[^-\s]+", token):
+        piece, start = m.group(), offset + m.start()
+        if "'" not in piece and "’" not in piece:
+            yield start, start + len(piece)
+            continue
+        bits = list(re.finditer(r"[^'’]+", piece))
+        for k, bit in enumerate(bits):
+            low = bit.group().lower()
+            if k < len(bits) - 1 and low in info.elisions:
+                continue
+            if k > 0 and low in info.apostrophe_suffixes:
+                continue
+            yield start + bit.start(), start + bit.end()
+
+
+def _skippable(word: str) -> bool:
+    """Words never checked: short, numeric, acronyms, mixed case, Latin suffixes."""
+    if len(word) < MIN_CHECK_LEN or any(ch.isdigit() or ch == "_" for ch in word):
+        return True
+    if any(ch.isupper() for ch in word[1:]):
+        return True  # ALL-CAPS, acronyms, EncroChat, iPhone
+    return word.lower() in LATIN_SUFFIXES
+
+
+def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = (),
+                      exempt: Sequence[tuple[int, int]] = (), extra_words: Iterable[str] = (),
+                      backend: str = "auto") -> list[Misspelling]:
+    """Report likely typos in `text` written in `lang`, with suggestions best first."""
+    extra = frozenset(extra_words)
+    lex = load_lexicon(lang, backend=backend, extra_words=extra)
+    foreign = [load_lexicon(f, backend=backend, extra_words=extra)
+               for f in foreign_langs if f != lang]
+    checker = _Checker(lex, foreign, LANGS.get(lang, LangInfo()))
+    skip = [m.span() for m in _SKIP_SPANS.finditer(text)]
+    exempt = sorted(exempt)
+    found: list[Misspelling] = []
+    for m in _TOKEN.finditer(text):
+        if skip and _overlaps(m.start(), m.end(), skip):
+            continue
+        found.extend(_check_token(text, m.group(), m.start(), checker, exempt))
+    return found
+
+
+def _check_token(text: str, token: str, offset: int, checker: _Checker,
+                 exempt: Sequence[tuple[int, int]]) -> Iterator[Misspelling]:
+    if "\n" in token:  # a word cut at a line end: "ha-\nvens" is "havens"
+        joined = re.sub(r"-[ \t]*\n\s*", "", token)
+        if not _skippable(joined) and checker.lex.known(joined):
+            return
+    if "'" in token or "’" in token:
+        if checker.lex.known(token.replace("’", "'")):
+            return  # aujourd'hui, prud'hommes, zo'n
+    for start, end in _word_parts(token, offset, checker.info):
+        word = text[start:end]
+        if _skippable(word):
+            continue
+        if word[0].isupper():
+            if not _at_sentence_start(text, start):
+                continue  # a proper noun
+        in_exempt = bool(exempt) and _overlaps(start, end, exempt)
+        if in_exempt and not checker.foreign:
+            continue
+        sugg = checker.verdict(word, in_exempt)
+        if sugg:
+            yield Misspelling(start, end, word, tuple(_match_case(word, s) for s in sugg))

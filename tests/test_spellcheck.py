@@ -1,0 +1,164 @@
+"""Behaviour of the spelling engine (rules/spellcheck.py), for each available back-end."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+try:
+    from bilint_rules import spellcheck
+except ImportError:  # the rule pack not installed: import the module from the tree
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rules"))
+    import spellcheck
+
+Misspelling = spellcheck.Misspelling
+find_misspellings = spellcheck.find_misspellings
+
+
+def _backend_params():
+    params = [pytest.param("embedded", id="embedded")]
+    missing = None
+    try:
+        import hunspell  # noqa: F401
+    except ImportError:
+        missing = "chunspell is not installed"
+    if missing is None:
+        absent = [l for l in ("nl", "fr", "en") if not spellcheck.hunspell_available(l)]
+        if absent:
+            missing = f"no Hunspell dictionary for {', '.join(absent)} (see $DICPATH)"
+    marks = [pytest.mark.skip(reason=missing)] if missing else []
+    params.append(pytest.param("hunspell", id="hunspell", marks=marks))
+    return params
+
+
+@pytest.fixture(params=_backend_params())
+def backend(request) -> str:
+    return request.param
+
+
+def flagged(text: str, lang: str, backend: str, **kw) -> list[tuple[str, str]]:
+    return [(m.word, m.suggestions[0] if m.suggestions else "")
+            for m in find_misspellings(text, lang, backend=backend, **kw)]
+
+
+# (lang, text, foreign languages, expected [(word, first suggestion)])
+CASES = [
+    # typos of the Benelux example
+    ("nl", "Dit geldt voor criminale organisaties.", ("fr", "en"), [("criminale", "criminele")]),
+    ("nl", "een hoog niveau van sociale stabilitet", ("fr", "en"),
+     [("stabilitet", "stabiliteit")]),
+    ("nl", "samenwerkingsopportuniteten te exploreren", ("fr", "en"),
+     [("samenwerkingsopportuniteten", "samenwerkingsopportuniteiten")]),
+    ("fr", "la production de métamphétamines a augmenté", ("nl", "en"),
+     [("métamphétamines", "méthamphétamines")]),
+    ("fr", "9) d'égalelement accorder une attention", ("nl", "en"),
+     [("égalelement", "également")]),
+    # typos the engine has never seen: doubled, dropped, swapped letters, wrong accent
+    ("nl", "De rechter kan de verdachte veroordelen tot een gevangenisstraff.", (),
+     [("gevangenisstraff", "gevangenisstraf")]),
+    ("nl", "De minister is bevoegd voor de uitvoerring van dit besluit.", (),
+     [("uitvoerring", "uitvoering")]),
+    ("nl", "Het voorstel werd door het parlemnet aangenomen.", (),
+     [("parlemnet", "parlement")]),
+    ("nl", "De verantwoordelijkheid van de regring blijft onverkort.", (),
+     [("regring", "regering")]),
+    ("fr", "Le tribunal prononce une peine d'emprisonement.", (),
+     [("emprisonement", "emprisonnement")]),
+    ("fr", "Les États membres veillent à la coopératoin judiciaire.", (),
+     [("coopératoin", "coopération")]),
+    ("fr", "La commission examine la proposition du gouvernment.", (),
+     [("gouvernment", "gouvernement")]),
+    ("fr", "Le juge apprécie la responsabilitè de l'auteur.", (),
+     [("responsabilitè", "responsabilité")]),
+    # silent: compounds, names, acronyms, Latin suffixes, elisions, English terms
+    ("nl", "Het meldpunt drugsprecursoren en witwasconstructies, de uitvoeringsovereenkomsten "
+           "en opsporingshandelingen.", ("fr", "en"), []),
+    ("nl", "Via de luchthavens van Zaventem en Schiphol; de diensten ARIEC, RIEC, EURIEC en "
+           "DISMARK; gegevens van EncroChat.", ("fr", "en"), []),
+    ("nl", "Artikel 5bis en artikel 12 quinquies, de tekst van artikel 3 ter en novies.", (), []),
+    ("nl", "Zo'n 19 miljard euro in grensregio's, 's nachts en de auto's.", (), []),
+    ("fr", "Aujourd'hui, jusqu'à l'État et qu'il s'agisse d'une loi, l'article 5 sexies.", (),
+     []),
+    ("nl", "Werken met big data, drugs on demand en het darknet (follow the money).",
+     ("fr", "en"), []),
+    ("fr", "L'étude “Waar een klein land groot in kan zijn” de l'académie de police.",
+     ("nl", "en"), []),
+    ("nl", "Zie https://www.benelux.int/nl/ of mail naar info@benelux.int voor meer.", (), []),
+    ("nl", "De produkten en de kwaliteit van de bepalingen.", (), []),
+]
+
+
+@pytest.mark.parametrize("lang,text,foreign,expected", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_cases(lang, text, foreign, expected, backend):
+    assert flagged(text, lang, backend, foreign_langs=foreign) == expected
+
+
+def test_offsets_point_at_the_word(backend):
+    text = "9) d'égalelement accorder"
+    (hit,) = find_misspellings(text, "fr", backend=backend)
+    assert (hit.start, hit.end) == (5, 16)
+    assert text[hit.start:hit.end] == hit.word == "égalelement"
+
+
+def test_english_typo_in_italic_span_is_still_reported(backend):
+    text = "door in te zetten op *joint targetting*;"
+    start = text.index("*")
+    exempt = [(start, text.index("*", start + 1) + 1)]
+    assert flagged(text, "nl", backend, foreign_langs=("fr", "en"), exempt=exempt) == [
+        ("targetting", "targeting")]
+    fr = "au *joint targetting*"
+    assert flagged(fr, "fr", backend, foreign_langs=("nl", "en"),
+                   exempt=[(3, len(fr))]) == [("targetting", "targeting")]
+
+
+def test_exempt_range_silences_foreign_titles(backend):
+    text = "l'étude ‘Illegale drugsmarkten in België en Nederland: communicerende vaten’ qui"
+    start, end = text.index("‘"), text.index("’") + 1
+    assert flagged(text, "fr", backend, foreign_langs=("en",), exempt=[(start, end)]) == []
+    assert flagged(text, "fr", backend, exempt=[(start, end)]) == []
+
+
+def test_exempt_range_skips_main_language_typos(backend):
+    text = "Le tribunal cite « une peine d'emprisonement » dans le texte."
+    start, end = text.index("«"), text.index("»") + 1
+    assert flagged(text, "fr", backend, exempt=[(start, end)]) == []
+    assert flagged(text, "fr", backend) == [("emprisonement", "emprisonnement")]
+
+
+def test_extra_words_are_known(backend):
+    text = "De regring en het parlemnet."
+    assert flagged(text, "nl", backend, extra_words=["regring"]) == [("parlemnet", "parlement")]
+
+
+def test_word_cut_at_a_line_end_is_joined(backend):
+    assert flagged("de werknemers in die ha-\n\nvens teneinde", "nl", backend) == []
+
+
+def test_capitalised_typo_at_sentence_start_keeps_its_case(backend):
+    assert flagged("Criminale organisaties zijn actief.", "nl", backend) == [
+        ("Criminale", "Criminele")]
+
+
+def test_proper_noun_inside_sentence_is_skipped(backend):
+    assert flagged("De gemeente Stabilitet is klein.", "nl", backend) == []
+
+
+def test_lexicon_protocol(backend):
+    lex = spellcheck.load_lexicon("nl", backend=backend)
+    assert lex.known("stabiliteit") and not lex.known("stabilitet")
+    assert lex.suggest("stabilitet")[0] == "stabiliteit"
+    assert spellcheck.load_lexicon("nl", backend=backend) is lex  # cached
+
+
+def test_unknown_backend_is_rejected():
+    with pytest.raises(ValueError):
+        spellcheck.load_lexicon("nl", backend="nope")
+
+
+def test_missing_hunspell_dictionary_is_a_clear_error(monkeypatch, tmp_path):
+    pytest.importorskip("hunspell", reason="chunspell is not installed")
+    monkeypatch.setattr(spellcheck, "_dic_dirs", lambda: [str(tmp_path)])
+    with pytest.raises(spellcheck.LexiconUnavailable, match="no Hunspell dictionary"):
+        spellcheck.HunspellLexicon("nl")
