@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from bilint.engine import Settings, lint_text
+from bilint.engine import Settings, lint_paths, lint_text
 
 CASES = Path(__file__).parent / "cases"
 
@@ -43,7 +43,11 @@ def test_case(rule: str, case: dict) -> None:
         options={rule: case.get("options", {})},
         words=case.get("words", ()),
     )
-    diagnostics = lint_text(case["input"], settings, path=case.get("path", "case.md"))
+    path = case.get("path", "case.md")
+    if "files" in case:   # a pair: the input is one file, the others are given by name
+        _, diagnostics = lint_paths([path, *case["files"]], settings, {path: case["input"], **case["files"]})
+    else:
+        diagnostics = lint_text(case["input"], settings, path=path)
     rendered = [_render(d) for d in diagnostics]
     expected = case.get("expect", [])
     unmatched = list(rendered)
@@ -61,5 +65,7 @@ def test_every_rule_has_a_case_file() -> None:
     from bilint.plugins import all_rules
 
     covered = {tomllib.loads(p.read_text(encoding="utf-8"))["rule"] for p in CASES.glob("*.toml")}
-    missing = [rule.code for rule in all_rules() if rule.code not in covered]
+    # BL001 fires only when the grammar rejects a token stream, which no text can cause
+    # today; tests/test_parse.py provokes it directly
+    missing = [rule.code for rule in all_rules() if rule.code not in covered and rule.code != "BL001"]
     assert not missing, f"rules without a case file: {missing}"
