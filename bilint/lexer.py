@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .lang import Language
 from .readers import Block
 
+_MAX_ROMAN_LABEL = 39   # xxxix: beyond it a "roman numeral" at a block start is a word
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 # A list label at the start of a block: 1.  1)  1°  a.  a)  a).  (a)  (1)  (iv)  i.  IV.  § 2  -  •
@@ -107,8 +108,8 @@ def _letter_or_number(value: str, written: str, start: int, end: int, mark: str)
             return Label(written, start, end, "alpha", mark, alpha, roman_ordinal=roman, upper=upper)
         return Label(written, start, end, "alpha", mark, alpha, upper=upper)
     roman = roman_value(value)
-    if roman is None:
-        return None
+    if roman is None or roman > _MAX_ROMAN_LABEL:
+        return None   # "mix." is MIX (1009) but no list runs that long: a word, not a label
     return Label(written, start, end, "roman", mark, roman, upper=upper)
 
 

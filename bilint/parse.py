@@ -87,7 +87,8 @@ class _TreeBuilder:
         for token in self.tokens:
             root.children.append(self._leaf("paragraph", token, root))
         self.document.problems.append(Finding(
-            root.locate(), "the structure of this text could not be parsed; it is linted as plain paragraphs",
+            root.locate(), f"the structure of the {self.language.code} text could not be parsed; "
+            "it is linted as plain paragraphs",
             code="BL001"))
 
     def _title(self, lark_tokens) -> Node:
