@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from bilint.api import hookimpl
+
+# one module a family; each defines RULES
+FAMILIES = ("structure", "numbering", "chronology", "spelling", "parity", "typography",
+            "grammar", "language", "terminology")
 
 
 @hookimpl
 def bilint_rules() -> list:
-    from . import chronology, numbering, spelling, structure
-
-    return [*structure.RULES, *numbering.RULES, *chronology.RULES, *spelling.RULES]
+    rules: list = []
+    for family in FAMILIES:
+        rules.extend(import_module(f"{__name__}.{family}").RULES)
+    return rules

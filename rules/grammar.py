@@ -1,0 +1,3 @@
+"""The grammar family: being written."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""The language family: being written."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""The parity family: being written."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""The terminology family: being written."""
+
+RULES: list = []

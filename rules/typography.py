@@ -1,0 +1,3 @@
+"""The typography family: being written."""
+
+RULES: list = []
