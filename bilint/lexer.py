@@ -14,18 +14,19 @@ from dataclasses import dataclass
 from .lang import Language
 from .readers import Block
 
+_ORDINAL_ENDINGS = frozenset({"er", "re", "e", "ème", "eme", "ste", "de", "st", "nd", "rd", "th"})
 _MAX_ROMAN_LABEL = 39   # xxxix: beyond it a "roman numeral" at a block start is a word
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 # A list label at the start of a block: 1.  1)  1°  a.  a)  a).  (a)  (1)  (iv)  i.  IV.  § 2  -  •
 _LABEL = re.compile(
     r"\s*(?:"
-    r"\((?P<paren>[0-9]{1,3}|[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})\)"
+    r"\((?P<paren>[0-9]{1,3}|[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})\)\.?"
     r"|(?P<num>[0-9]{1,3})(?P<numsuffix>bis|ter|quater)?(?P<nummark>\)\.|[.)°])(?![0-9])"
     r"|(?P<alpha>[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})(?P<alphamark>\)\.|[.)])"
     r"|(?P<para>§\s*[0-9]{1,3}(?:bis|ter|quater)?)\.?"
     r"|(?P<dash>[-–—•▪])"
-    r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|(?<=[.)])(?=\*)|$)"
+    r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|(?<=[0-9][.)])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.)])(?=\*)|$)"
 )
 
 
@@ -146,22 +147,32 @@ def classify(block: Block, language: Language) -> Token:
     if article:
         number = article.group("number")
         ordinal = _article_ordinal(number, language)
-        suffix = (article.group("suffix") or "").lower()
+        suffix = (article.group("suffix") or "").lower()   # "25 A" and "25a" are one article
         label_end = article.start("sep") if article.group("sep") else article.end()
         return Token("ARTICLE", block, heading_text=text[:label_end].strip(),
                      number=f"{ordinal if ordinal is not None else number.lower()}{suffix}",
                      ordinal=ordinal, suffix=suffix, body_start=article.end())
     division = language.division_pattern.match(text)
     if division:
-        kind = next(key for key, value in division.groupdict().items()
-                    if value and key not in ("number", "suffix"))
-        number = division.group("number")
+        groups = division.groupdict()
+        kind = next(key.lstrip("_") for key, value in groups.items()
+                    if value and key not in ("number", "suffix", "ordinal"))
+        number = division.group("number") or division.group("ordinal")
         value = _article_ordinal(number, language)
+        suffix = (division.group("suffix") or "").lower()
+        if suffix in _ORDINAL_ENDINGS:
+            suffix = ""   # "CHAPITRE 1er", "2nd Part": an ordinal ending, not a bis/ter
         rest = text[division.end():]
         body = division.end() + len(rest) - len(rest.lstrip(" -–—."))
         return Token("DIVISION", block, name=kind, heading_text=text[:division.end()].strip(),
-                     number=f"{value if value is not None else number.lower()}{division.group('suffix').lower()}",
-                     ordinal=value, suffix=division.group("suffix").lower(), body_start=body)
+                     number=f"{value if value is not None else number.lower()}{suffix}",
+                     ordinal=value, suffix=suffix, body_start=body)
+    paragraph = language.paragraph_pattern.match(text)
+    if paragraph:
+        written = text[:paragraph.end()].strip()
+        label = Label(written, len(text) - len(text.lstrip()), paragraph.end(), "paragraph", "",
+                      int(paragraph.group("number")))
+        return Token("ITEM", block, label=label, body_start=paragraph.end())
     label = match_label(text)
     if label is not None and block.heading and label.kind == "dash":
         label = None   # "#### — BILLET DE PASSAGE.": a heading, not a list item
@@ -173,10 +184,8 @@ def classify(block: Block, language: Language) -> Token:
 def _article_ordinal(number: str, language: Language) -> int | None:
     if number.isdigit():
         return int(number)
-    lowered = number.lower()
-    if lowered in {word.lower() for word in language.first_ordinals}:
-        return 1
-    return roman_value(number)
+    value = language.ordinal_values.get(number.lower())
+    return value if value is not None else roman_value(number)
 
 
 def starts_unit(block: Block, language: Language) -> bool:

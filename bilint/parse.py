@@ -180,9 +180,10 @@ def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, in
 
 
 def _introduces_list(parent: Node) -> bool:
-    """The last item of an open list ends with a colon: what follows is its sub-list."""
+    """The last item of an open list ends with a colon, or is a bare label (``2.`` alone):
+    what follows is its sub-list."""
     items = [child for child in parent.children if child.kind == "item"]
-    return bool(items) and items[-1].text.rstrip().endswith(":")
+    return bool(items) and (not items[-1].text.strip() or items[-1].text.rstrip().endswith(":"))
 
 
 def _shift_marks(blocks: list[Block]) -> list:
@@ -195,6 +196,9 @@ def _shift_marks(blocks: list[Block]) -> list:
 
 def _local_key(node: Node, index: int) -> str:
     if node.kind == "item":
+        label = node.attrs.get("label")
+        if label is not None and label.kind == "paragraph":
+            return str(label.ordinal)   # "Paragraphe 1er." meets "1."
         written = (node.label or "").strip("().°").lower().replace(" ", "")
         return written or f"item{index}"
     if node.kind == "article":

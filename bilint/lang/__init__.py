@@ -41,7 +41,9 @@ class Language:
     range_words: tuple[str, ...]
     adoption_words: tuple[str, ...]
     article_words: tuple[str, ...]
+    paragraph_words: tuple[str, ...]
     first_ordinals: tuple[str, ...]
+    ordinal_words: tuple[str, ...]
     opening_formulas: tuple[str, ...]
     footnote_words: tuple[str, ...]
     conjunctions: tuple[str, ...]
@@ -60,7 +62,8 @@ class Language:
             month_abbreviations=words("month_abbreviations"),
             ordinal_day_suffixes=words("ordinal_day_suffixes"), range_words=words("range_words"),
             adoption_words=words("adoption_words"), article_words=words("article_words"),
-            first_ordinals=words("first_ordinals"),
+            paragraph_words=words("paragraph_words"),
+            first_ordinals=words("first_ordinals"), ordinal_words=words("ordinal_words"),
             opening_formulas=words("opening_formulas"), footnote_words=words("footnote_words"),
             conjunctions=words("conjunctions"),
             sections={key: tuple(value) for key, value in data.get("sections", {}).items()},
@@ -94,19 +97,35 @@ class Language:
             rf"\s*(?P<word>{words})\.?\s+(?P<number>\d+|[IVXLC]+\b|{first})"
             r"(?P<ord>er|e|ste|st|nd|rd|th)?(?:\s*(?P<suffix>(?:bis|ter|quater|quinquies|sexies|septies|"
             r"octies|novies|nonies|decies|undecies|duodecies|terdecies|quaterdecies|quindecies|"
-            r"sexdecies|septdecies|octodecies|novodecies|vicies)\b))?"
+            r"sexdecies|septdecies|octodecies|novodecies|vicies)\b|[A-Z]\b|[a-z](?=[\s.:]|$)))?"
             r"(?!\s*[-–,/]\s*\d)(?P<sep>\s*[.:]\s*(?!\d)|\s+[-–]\s+|\s+|$)",
             re.I,
         )
 
     @cached_property
+    def paragraph_pattern(self) -> "re.Pattern[str]":
+        """``Paragraphe 1er.``, ``Lid 2.``: a numbered paragraph of an article."""
+        words = _alternation(list(self.paragraph_words) or ["Paragraph"])
+        return re.compile(rf"\s*(?:{words})\s+(?P<number>[0-9]{{1,3}})(?:er|re|e|ste|de|st|nd|rd|th)?\.?(?=\s)", re.I)
+
+    @cached_property
     def division_pattern(self) -> "re.Pattern[str]":
         """``HOOFDSTUK II.``, ``Afdeling Vbis.``; group names are division ids."""
-        parts = [f"(?P<{key}>{_alternation(list(words))})" for key, words in self.divisions.items() if words]
+        parts = "|".join(f"(?P<{key}>{_alternation(list(words))})" for key, words in self.divisions.items() if words)
         first = _alternation([w for w in self.first_ordinals if not w[0].isdigit()] or ["premier"])
+        ordinal = _alternation(list(self.ordinal_words) or ["first"])
         return re.compile(
-            r"\s*(?:" + "|".join(parts) + rf")\s+(?P<number>[0-9]+|[IVXLC]+|{first})(?P<suffix>[a-z]*)\b\.?", re.I
+            rf"\s*(?:(?:{parts})\s+(?P<number>[0-9]+|[IVXLC]+|{first}|{ordinal})(?P<suffix>[a-z]*)\b\.?"
+            rf"|(?P<ordinal>{ordinal})\s+(?:{parts.replace('(?P<', '(?P<_')})\b\.?)", re.I
         )
+
+    @cached_property
+    def ordinal_values(self) -> dict[str, int]:
+        """Lower-case ordinal word to its value: ``derde`` 3, ``premier`` 1."""
+        table = {word.lower(): index for index, word in enumerate(self.ordinal_words, start=1)}
+        for word in self.first_ordinals:
+            table.setdefault(word.lower(), 1)
+        return table
 
 
 def register_language(data: dict) -> None:

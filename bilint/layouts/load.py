@@ -13,8 +13,9 @@ from .join import mark_footnotes
 
 def _block_start_pattern(data) -> "re.Pattern[str]":
     """Lines that open a block even without a blank line before them (labels, articles)."""
-    words = sorted({re.escape(w) for lang in data.values() for w in lang.article_words}, key=len, reverse=True)
-    return re.compile(rf"(?:{_LABEL.pattern})|\s*(?:{'|'.join(words)})\s*\.?\s*\d")
+    words = sorted({re.escape(w) for lang in data.values() for w in (*lang.article_words, *lang.paragraph_words)},
+                   key=len, reverse=True)
+    return re.compile(rf"(?:{_LABEL.pattern})|\s*(?:{'|'.join(words)})\s*\.?\s*\d", re.I)
 
 
 def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
