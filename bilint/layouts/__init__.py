@@ -74,7 +74,7 @@ def block_language(block: Block, languages: tuple[str, str], data: dict[str, Lan
     if len(hits) == 1:
         return hits[0], hits[0]
     letters = sum(char.isalpha() for char in text)
-    if letters < _MIN_GUESS_LETTERS:
+    if letters < _MIN_GUESS_LETTERS or _mostly_names(text):
         return None, None
     probs = probabilities(text, languages)
     if not probs:
@@ -114,9 +114,23 @@ def fill_undecided(judged: list[tuple[str | None, str | None]]) -> list[str | No
     return result
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _mostly_names(text: str) -> bool:
+    """A list of names (``Adegem, Assenede, Bassevelde, …``) tells no language: place names
+    of Flanders read as Dutch in a French text."""
+    words = [w for w in _WORDS.findall(text) if not w.isupper()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _keyword_hit(text: str, language: Language) -> bool:
     if language.section_pattern.match(text) or language.opening_pattern.match(text):
         return True
+    if len(text) <= 40 and (language.article_pattern.match(text) or language.division_pattern.match(text)):
+        return True   # "Article 1er", "HOOFDSTUK II": the heading words tell the language
     if len(text) <= 40:
         lowered = text.lower()
         words = set(re.findall(r"[^\W\d_]+", lowered))
@@ -132,27 +146,48 @@ def detect_layout(blocks: list[Block], languages: tuple[str, str]) -> str:
     if not sequence:
         return "interleaved"
     score, _ = best_split(sequence, languages)
-    return "sectioned" if score >= 0.9 * len(sequence) and _switches(sequence) > 0 else "interleaved"
+    switches = _switches(sequence)
+    # one or two changes of language (a title in the other language first is common) with
+    # nearly every block on its side of one split is a sectioned text; a page-by-page
+    # alternation changes language many times
+    if switches <= 2 and score >= 0.8 * len(sequence):
+        return "sectioned"
+    return "sectioned" if score >= 0.9 * len(sequence) else "interleaved"
 
 
 def _switches(sequence: list[str]) -> int:
     return sum(1 for a, b in zip(sequence, sequence[1:]) if a != b)
 
 
-def best_split(sequence: list[str | None], languages: tuple[str, str]) -> tuple[int, tuple[int, str, str]]:
-    """The split point that best puts one language first and the other after (linear)."""
-    best = (-1, (0, languages[0], languages[1]))
+def best_split(sequence: list, languages: tuple[str, str]) -> tuple[float, tuple[int, str, str]]:
+    """The split point that best puts one language first and the other after (linear).
+
+    ``sequence`` holds a language per block, or a ``(decided, guess)`` pair: a decided
+    block weighs 1, a guess 0.5, an undecided block nothing. Among equal splits the latest
+    wins: undecided blocks (lists of names, numbers) stay with the text before them.
+    """
+    weights = [_weights(item) for item in sequence]
+    best: tuple[float, tuple[int, str, str]] = (-1.0, (0, languages[0], languages[1]))
     for first, second in (languages, languages[::-1]):
-        before = 0
-        after = sum(1 for lang in sequence if lang == second)
-        for index in range(len(sequence) + 1):
+        before = 0.0
+        after = sum(w.get(second, 0.0) for w in weights)
+        for index in range(len(weights) + 1):
             score = before + after
-            if score > best[0]:
+            if score >= best[0]:
                 best = (score, (index, first, second))
-            if index < len(sequence):
-                before += sequence[index] == first
-                after -= sequence[index] == second
+            if index < len(weights):
+                before += weights[index].get(first, 0.0)
+                after -= weights[index].get(second, 0.0)
     return best
+
+
+def _weights(item) -> dict[str, float]:
+    if isinstance(item, tuple):
+        decided, guess = item
+        if decided:
+            return {decided: 1.0}
+        return {guess: 0.5} if guess else {}
+    return {item: 1.0} if item else {}
 
 
 def require_languages(languages: tuple[str, str]) -> dict[str, Language]:

@@ -9,7 +9,7 @@ from . import best_split, block_language
 
 def split(blocks: list[Block], languages: tuple[str, str], data: dict[str, Language]) -> dict[str, list[Block]]:
     """Cut where one language gives way to the other (the split that most blocks agree with)."""
-    judged = [lang for lang, _ in (block_language(block, languages, data) for block in blocks)]
+    judged = [block_language(block, languages, data) for block in blocks]
     _, (index, first, second) = best_split(judged, languages)
     for block in blocks[:index]:
         block.lang = first
