@@ -1,3 +1,287 @@
-"""The parity family: being written."""
+"""Parity rules: the numbers, dates and references of aligned provisions must be the same.
 
-RULES: list = []
+Both versions of a bilingual text are authentic; a fine of 500 euros in one and 5 000 in
+the other, or a reference to article 5 in one and article 6 in the other, is a
+contradiction in the law. These rules read each pair of aligned provisions (items,
+paragraphs, articles, footnotes, headings; the title block as a whole), normalise every
+number, date and reference with ``rules.quantities`` and report a value written in one
+version only, at its place, with the other version's text alongside.
+
+No fix is offered: which version is right is not known.
+"""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping
+
+from bilint.api import Bitext, Finding, Node, Related, rule
+
+from .quantities import Quantity, find_quantities
+
+_SKIPPED = ("document", "title")
+
+
+@dataclass(frozen=True)
+class _Leftover:
+    node: Node
+    quantity: Quantity
+    counterpart: Node
+    hint: str      # the other version's only leftover of the same family, if any
+
+
+def _family(quantity: Quantity) -> str:
+    return "reference" if quantity.kind == "reference" else "quantity"
+
+
+def _in_title(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.kind == "title":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _in_article(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.kind == "article":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _compare_notes(left: Node, right: Node) -> list[_Leftover]:
+    """The notes of two articles' whole subtrees, as two pools; each leftover at its node."""
+    pools = []
+    for node in (left, right):
+        pools.append([(n, q) for n in node.walk() for q in _quantities(n) if q.note])
+    found = []
+    for (mine, theirs), (node, other) in (((pools[0], pools[1]), (left, right)),
+                                          ((pools[1], pools[0]), (right, left))):
+        outs = _leftovers([q for _, q in mine], [q for _, q in theirs])
+        owner = {id(q): n for n, q in mine}
+        for q in outs:
+            found.append(_Leftover(owner[id(q)], q, other, ""))
+    return found
+
+
+def _unpaired_descendants(node: Node) -> Iterator[Node]:
+    """Descendants with no counterpart (and theirs): their values may cancel, never be reported."""
+    for child in node.children:
+        if child.attrs.get("counterpart") is None:
+            yield from child.walk()
+        else:
+            yield from _unpaired_descendants(child)
+
+
+def _quantities(node: Node) -> list[Quantity]:
+    cache = node.attrs.get("_bl40_quantities")
+    if cache is None:
+        cache = find_quantities(node.text, node.lang)
+        node.attrs["_bl40_quantities"] = cache
+    return cache
+
+
+def _leftovers(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
+    """My reportable quantities that the other version's multiset of values does not hold."""
+    available = collections.Counter(q.value for q in theirs)
+    by_value: dict[str, list[Quantity]] = collections.defaultdict(list)
+    for q in mine:
+        by_value[q.value].append(q)
+    left: list[Quantity] = []
+    for value, quantities in by_value.items():
+        surplus = len(quantities) - available[value]
+        if surplus <= 0:
+            continue
+        # the other version's values cancel strong quantities first: weak ones stay unmatched
+        ordered = sorted(quantities, key=lambda q: (not q.weak, q.start))
+        left.extend(q for q in ordered[:surplus] if not q.weak)
+    return sorted(left, key=lambda q: q.start)
+
+
+def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: list[Quantity],
+             keep=lambda q: True) -> list[_Leftover]:
+    mine_left = [q for q in _quantities(left) if keep(q)]
+    mine_right = [q for q in _quantities(right) if keep(q)]
+    out_left = _leftovers(mine_left, mine_right + extra_right)
+    out_right = _leftovers(mine_right, mine_left + extra_left)
+    found = []
+    for node, other, outs, theirs in ((left, right, out_left, out_right), (right, left, out_right, out_left)):
+        for q in outs:
+            same = [t for t in theirs if _family(t) == _family(q)]
+            mine = [m for m in outs if _family(m) == _family(q)]
+            hint = same[0].written if len(same) == 1 and len(mine) == 1 else ""
+            found.append(_Leftover(node, q, other, hint))
+    return found
+
+
+_CACHE: list = [None, None]
+
+
+def _differences(bitext: Bitext) -> list[_Leftover]:
+    """Every value written in one version of an aligned pair only (computed once per text)."""
+    if _CACHE[0] is bitext:
+        return _CACHE[1]
+    found: list[_Leftover] = []
+    for pair in bitext.pairs:
+        left, right = pair.left, pair.right
+        if left is None or right is None or left.kind in _SKIPPED or _in_title(left):
+            continue
+        extra_left = [q for n in _unpaired_descendants(left) for q in _quantities(n)]
+        extra_right = [q for n in _unpaired_descendants(right) for q in _quantities(n)]
+        found.extend(_compare(left, right, [q for q in extra_left if not q.note],
+                              [q for q in extra_right if not q.note], keep=lambda q: not q.note))
+        # amendment notes: an article's notes are compared together, wherever each
+        # version put them (the consolidations split an article's paragraphs differently)
+        if left.kind == "article":
+            found.extend(_compare_notes(left, right))
+        elif not _in_article(left):
+            found.extend(_compare(left, right, [q for q in extra_left if q.note],
+                                  [q for q in extra_right if q.note], keep=lambda q: q.note))
+    _CACHE[0], _CACHE[1] = bitext, found
+    return found
+
+
+_KIND_NAMES = {"number": "number", "percentage": "percentage", "date": "date", "reference": "reference"}
+
+
+def _finding(leftover: _Leftover) -> Finding:
+    q, node, other = leftover.quantity, leftover.node, leftover.counterpart
+    message = f"{_KIND_NAMES[q.kind]} {q.written} is not in the {other.lang} version"
+    if leftover.hint:
+        message += f", which has {leftover.hint}"
+    related = Related(other.whole(), f"the {other.lang} {other.describe()}", other.text[:200])
+    return Finding(node.locate(q.start, q.end), message, related=(related,))
+
+
+def _ignored(options: Mapping[str, Any]) -> set[str]:
+    return {str(value) for value in options.get("ignore", ())}
+
+
+@rule("BL401", "number-parity", "parity", "warning", ignore=[])
+def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A number, amount, percentage, year or date written in one version of a provision only.
+
+    Why: both versions are the law; an amount, a term or a date that differs between
+    them is a contradiction a court will have to settle. bilint compares, for each pair
+    of aligned provisions (items, paragraphs, articles, footnotes, headings), the values
+    written in each version, as a multiset, and reports each value that only one
+    version has, at its place, with the other version's text alongside; when each
+    version has exactly one unmatched value, the message names the other one.
+
+    Values are normalised before they are compared, so that spelling is not a
+    difference: ``19 miljard`` = ``19 milliards``; ``3 tot 5`` = ``3 à 5``;
+    ``1.000,50`` = ``1 000,50`` = ``1000,50`` (``1,000.50`` in English); ``24 juli 2020``
+    = ``24 juillet 2020`` = ``24/07/2020``; ``1ste`` = ``1er`` = ``1``; ``25 %`` =
+    ``25 procent`` = ``25 pour cent``; ``drie`` = ``trois`` = ``3``, ``vijfentwintig`` =
+    ``vingt-cinq``, ``derde`` = ``troisième``. The number words are data
+    (``rules/data/numbers-<lang>.toml``). Words that are also something else (``een`` and
+    ``un`` are also the article, ``in acht nemen``, ``neuf``) may match a number of the
+    other version but are never reported. List labels and article numbers are not in
+    the text compared (they are aligned already); the values of a provision that has no
+    counterpart may match, but are not reported (that is BL003's finding). References
+    (``artikel 5``, ``nr. 896/3``, ``de wet van 18 juli 1966``) are BL402's.
+
+    No fix: which version is right is not known.
+
+    Example: ``een geldboete van 500 euro tot 5.000 euro`` / ``une amende de 500 euros à
+    50 000 euros``: ``5.000`` is reported in the Dutch item and ``50 000`` in the French.
+    ``19 miljard euro, waarvan 3 tot 5 miljard`` / ``19 milliards d'euros, dont 3 à 5
+    milliards`` is silent.
+
+    Options: ``ignore`` (default ``[]``): normalised values never reported, e.g.
+    ``["1", "2"]`` (a value is written as digits, ``1000.5``, or as a date ``2020-07-24``).
+    """
+    ignored = _ignored(options)
+    for leftover in _differences(bitext):
+        if _family(leftover.quantity) == "quantity" and leftover.quantity.value not in ignored:
+            yield _finding(leftover)
+
+
+@rule("BL402", "reference-parity", "parity", "warning", ignore=[])
+def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A reference (article, paragraph, document number, law) in one version of a provision only.
+
+    Why: a reference to the wrong article or the wrong law sends the reader of one
+    language to another rule than the reader of the other. bilint compares the
+    references of each pair of aligned provisions: article and paragraph numbers
+    (``artikel 5, § 2`` / ``article 5, § 2``, ``artikelen 5 tot 8`` / ``articles 5 à 8``,
+    ``art. 7bis``, ``2°``), ``lid``/``alinéa`` numbers (``derde lid`` = ``alinéa 3``),
+    document numbers (``nr. 896/3`` / ``n° 896/3``), laws by their date (``de wet van
+    18 juli 1966`` / ``la loi du 18 juillet 1966``) and the Belgian amendment references
+    (``<W 1999-05-04/60, art. 5>`` / ``<L 1999-05-04/60, art. 5>``: the letter differs by
+    language, the number may not). It shares its comparison with BL401: a value is
+    compared once, whatever its role, and a difference is reported by one rule only,
+    this one when the value is a reference.
+
+    No fix: which version is right is not known.
+
+    Example: ``bedoeld in artikel 5, § 2`` / ``visé à l'article 5, § 3``: ``2`` is reported
+    in the Dutch text, ``3`` in the French. ``het antwoord nr. 896/3`` / ``la réponse
+    n° 896/3`` is silent.
+
+    Options: ``ignore`` (default ``[]``): normalised values never reported (``"7bis"``,
+    ``"896/3"``, ``"1999-05-04/60"``).
+    """
+    ignored = _ignored(options)
+    for leftover in _differences(bitext):
+        if _family(leftover.quantity) == "reference" and leftover.quantity.value not in ignored:
+            yield _finding(leftover)
+
+
+def _title_lines(bitext: Bitext, lang: str) -> list[Node]:
+    titles = list(bitext.documents[lang].nodes("title"))
+    lines = [child for title in titles for child in title.walk() if child.kind == "text"]
+    return lines or titles
+
+
+def _title_value(quantity: Quantity) -> bool:
+    if quantity.kind == "date" or "/" in quantity.value:
+        return True
+    return quantity.value.isdigit() and len(quantity.value) == 4 and quantity.value[:2] in ("18", "19", "20")
+
+
+@rule("BL403", "title-parity", "parity", "warning")
+def title_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """The two versions' title blocks give different dates, years or document numbers.
+
+    Why: the title block identifies the text: its date of adoption, its document number
+    (``896/2``), its session year. When the versions disagree, the text cannot be cited
+    with certainty, and date rules such as BL202 read a different adoption date in each
+    language. The title block is compared as a whole (its lines need not align one to
+    one); a date, a four-digit year or a document number written in one version's title
+    only is reported at its place.
+
+    No fix: which version is right is not known.
+
+    Example: ``(aangenomen ter plenaire vergadering van 11 december 2021)`` /
+    ``(adoptée en séance plénière du 11 décembre 2020)``: both dates are reported.
+
+    Options: none.
+    """
+    left_lang, right_lang = bitext.languages
+    if not any(bitext.documents[lang].root.children for lang in bitext.languages):
+        return
+    left_lines, right_lines = _title_lines(bitext, left_lang), _title_lines(bitext, right_lang)
+    if not left_lines or not right_lines:
+        return
+    values = {node: [q for q in _quantities(node) if _title_value(q)] for node in left_lines + right_lines}
+    for mine, theirs in ((left_lines, right_lines), (right_lines, left_lines)):
+        their_values = [q for node in theirs for q in values[node]]
+        my_values = [(node, q) for node in mine for q in values[node]]
+        left = _leftovers([q for _, q in my_values], their_values)
+        owner = {id(q): node for node, q in my_values}
+        other = theirs[0].parent if theirs[0].parent is not None and theirs[0].parent.kind == "title" else theirs[0]
+        their_text = " / ".join(node.text for node in theirs)[:200]
+        for q in left:
+            node = owner[id(q)]
+            related = Related(other.whole(), f"the {other.lang} title", their_text)
+            kind = "date" if q.kind == "date" else "document number" if "/" in q.value else "year"
+            yield Finding(node.locate(q.start, q.end),
+                          f"title {kind} {q.written} is not in the {other.lang} title", related=(related,))
+
+
+RULES = [number_parity, reference_parity, title_parity]
