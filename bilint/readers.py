@@ -63,18 +63,23 @@ _LINK_OPEN = re.compile(r"\[(?=[^\[\]\n]*\]\([^()\s]*\))")
 def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> list[Block]:
     text = source.text
     lines: list[tuple[int, int]] = []   # (start, end) of each line without its break
+    wraps: list[bool] = []              # the line was wrapped (ends with a space or a hyphen)
     for index, start in enumerate(source.line_starts):
         end = source.line_starts[index + 1] if index + 1 < len(source.line_starts) else len(text)
-        while end > start and text[end - 1] in "\r\n \t":
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        wraps.append(end > start and text[end - 1] in " -")
+        while end > start and text[end - 1] in " \t":
             end -= 1   # trailing spaces are markdown hard breaks, not text
         lines.append((start, end))
     skip = _front_matter_lines(text, lines)
+    wrapped = _is_wrapped_dump(source, lines)
     blocks: list[Block] = []
     current: list[tuple[int, int]] = []
 
     def flush() -> None:
         if current:
-            block = _inline_block(source, current)
+            block = _inline_block(source, current, dehyphenate=wrapped)
             if block is not None:
                 blocks.append(block)
             current.clear()
@@ -88,10 +93,19 @@ def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> 
                         or (starts_block is not None and starts_block.match(line))):
             flush()
         current.append((start, end))
-        if line.lstrip().startswith("#"):
+        if line.lstrip().startswith("#") or (wrapped and not wraps[number]):
             flush()
     flush()
     return blocks
+
+
+def _is_wrapped_dump(source: Source, lines: list[tuple[int, int]]) -> bool:
+    """A plain-text dump of a PDF (pdftotext) has no blank lines between paragraphs; its
+    wrapped lines end with a space or a hyphen and a paragraph's last line does not."""
+    if not source.path.lower().endswith(".txt") or len(lines) < 20:
+        return False
+    blank = sum(1 for start, end in lines if start == end or not source.text[start:end].strip())
+    return blank < 0.02 * len(lines)
 
 
 def _front_matter_lines(text: str, lines: list[tuple[int, int]]) -> int:
@@ -110,8 +124,12 @@ def _only_tags(line: str) -> bool:
     return _ONLY_TAGS.fullmatch(line) is not None
 
 
-def _inline_block(source: Source, line_ranges: list[tuple[int, int]]) -> Block | None:
-    """Strip inline markdown/HTML from the lines of one block, keeping the offset map."""
+def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenate: bool = False) -> Block | None:
+    """Strip inline markdown/HTML from the lines of one block, keeping the offset map.
+
+    With ``dehyphenate`` (a PDF dump), a word cut at a line end (``ser-`` / ``vice``) is
+    joined back; a hyphen before a capital (``Bruxelles-`` / ``Capitale``) stays.
+    """
     text = source.text
     chars: list[str] = []
     offsets = array("l")
@@ -130,6 +148,11 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]]) -> Block |
                 while end_strip > position and text[end_strip - 1] in "# \t":
                     end_strip -= 1
                 end = end_strip if end_strip > position else end
+        elif (dehyphenate and len(chars) > 1 and chars[-1] == "-" and chars[-2].isalpha()
+              and text[start:start + 1].isalpha()):
+            if text[start:start + 1].islower():
+                chars.pop()
+                offsets.pop()
         elif chars and chars[-1] != " ":
             chars.append(" ")
             offsets.append(start - 1)
