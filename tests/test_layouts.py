@@ -93,3 +93,22 @@ def test_html_blocks_keep_offsets_into_the_html_file():
     span = article.locate(start, start + 6).span
     assert (span.line, span.column, span.end_column) == (2, 30, 36)
     assert html.splitlines()[1][span.column - 1:span.end_column - 1] == "streng"
+
+
+def test_pdf_text_dump_is_split_into_paragraphs_by_wrapped_lines():
+    lines = ["Votre commission a examiné ce projet de loi au cours ",
+             "de sa réunion du 2 octobre 2024."]
+    lines += ["Elle rappelle que toute personne qui entre en ser-", "vice doit passer un examen au ",
+              "Selor pour la région de Bruxelles-", "Capitale."] * 6
+    lines += ["Uw commissie heeft dit wetsontwerp besproken tijdens ", "haar vergadering van 2 oktober 2024."]
+    text = "\n".join(lines) + "\n"
+    from bilint.readers import read_blocks
+    from bilint.source import Source
+
+    blocks = read_blocks(Source("report.txt", text))
+    assert blocks[0].text.text == "Votre commission a examiné ce projet de loi au cours de sa réunion du 2 octobre 2024."
+    assert blocks[1].text.text == ("Elle rappelle que toute personne qui entre en service doit passer un examen au "
+                                   "Selor pour la région de Bruxelles-Capitale.")
+    assert len(blocks) == 1 + 6 + 1
+    word = blocks[1].text.text.index("service")
+    assert blocks[1].text.source_range(word + 3, word + 4)[0] == text.index("\nvice") + 1
