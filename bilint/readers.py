@@ -104,7 +104,7 @@ def _is_wrapped_dump(source: Source, lines: list[tuple[int, int]]) -> bool:
     wrapped lines end with a space or a hyphen and a paragraph's last line does not."""
     if not source.path.lower().endswith(".txt") or len(lines) < 20:
         return False
-    blank = sum(1 for start, end in lines if start == end or not source.text[start:end].strip())
+    blank = sum(1 for start, end in lines[:-1] if not source.text[start:end].strip())
     return blank < 0.02 * len(lines)
 
 
