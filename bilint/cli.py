@@ -12,6 +12,31 @@ from typing import Sequence
 from . import __version__
 
 
+def _lint_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="PATH",
+                         help="files, or folders to walk (git-ignored files and config excludes are skipped)")
+    command.add_argument("--format", default="auto",
+                         help="auto, rich, text, json, sarif, github or junit (default: auto: github under "
+                              "GitHub Actions, rich on a terminal, text otherwise)")
+    command.add_argument("--languages", help="the language pair, e.g. nl,fr (default: config, else nl,fr)")
+    command.add_argument("--layout", help="auto, interleaved, pair or sectioned (default: auto)")
+    command.add_argument("--select", help="comma-separated rule codes, prefixes or names to run (replaces the config's)")
+    command.add_argument("--extend-select", help="comma-separated rule codes or prefixes to run besides the selection")
+    command.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+    command.add_argument("--fail-level", help="error, warning or info (default: warning)")
+    command.add_argument("--words", action="append", default=[], metavar="FILE",
+                         help="a project word list (one word a line); may be repeated")
+    command.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                         help="a project glossary file; may be repeated")
+    command.add_argument("--config", help="a bilint.toml or pyproject.toml to use instead of the nearest one")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    command.add_argument("--no-suppressions", action="store_true",
+                         help="ignore <!-- bilint: disable… --> comments in the texts")
+    command.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                         help="lint N documents in parallel processes (0: one a CPU; default 1)")
+    command.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilint", description="Lint bilingual legislative texts: numbering, chronology, spelling, parity.")
@@ -19,17 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint files (one interleaved or sectioned file, or a NAME.nl/NAME.fr pair)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="auto", help="auto, rich, text or json (default: auto)")
-    check.add_argument("--languages", help="the language pair, e.g. nl,fr (default: config, else nl,fr)")
-    check.add_argument("--layout", help="auto, interleaved, pair or sectioned (default: auto)")
-    check.add_argument("--select", help="comma-separated rule codes or prefixes to run")
-    check.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
-    check.add_argument("--fail-level", help="error, warning or info (default: warning)")
-    check.add_argument("--words", action="append", default=[], metavar="FILE",
-                       help="a project word list (one word a line); may be repeated")
-    check.add_argument("--config", help="a bilint.toml or pyproject.toml to use instead of the nearest one")
-    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _lint_options(check)
+    check.add_argument("--baseline", metavar="FILE",
+                       help="a baseline file: its findings are accepted and not reported")
+    check.add_argument("--update-baseline", action="store_true",
+                       help="write the current findings to the --baseline file and exit 0")
+
+    fix = commands.add_parser("fix", help="apply the findings' safe fixes to the files")
+    _lint_options(fix)
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    fix.add_argument("--unsafe-fixes", action="store_true",
+                     help="apply unsafe fixes too (a suggested word, a fix that rewrites the other language)")
 
     commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
     explain = commands.add_parser("explain", help="show a rule's documentation")
@@ -47,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "fix":
+            return _fix(args)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -73,30 +100,38 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _settings(args, first_path: str):
-    from .config import find_config, load_config, read_word_lists
-    from .engine import Settings
+def _request(args):
+    from .runner import Request
 
-    config: dict = {}
-    if not args.no_config:
-        path = Path(args.config) if args.config else find_config(Path(first_path))
-        if path is not None:
-            config = load_config(path)
-    languages = _split(args.languages) or config.get("languages") or ["nl", "fr"]
-    if len(languages) != 2:
+    languages = _split(args.languages)
+    if args.languages is not None and len(languages) != 2:
         raise UsageError(f"--languages needs two codes, e.g. nl,fr (got {args.languages!r})")
-    words = read_word_lists([*config.get("words", []), *args.words])
-    fail_level = args.fail_level or config.get("fail-level", "warning")
-    settings = Settings(
-        languages=(languages[0], languages[1]),
-        layout=args.layout or config.get("layout", "auto"),
-        select=_split(args.select) or config.get("select", []),
-        ignore=_split(args.ignore) + list(config.get("ignore", [])),
-        severity=config.get("severity", {}),
-        options=config.get("rules", {}),
-        words=words,
+    if args.fail_level is not None:
+        _threshold(args.fail_level)
+    if args.jobs < 0:
+        raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
+    return Request(
+        languages=(languages[0], languages[1]) if languages else None,
+        layout=args.layout,
+        select=_split(args.select) if args.select is not None else None,
+        extend_select=_split(args.extend_select),
+        ignore=_split(args.ignore),
+        fail_level=args.fail_level,
+        words=args.words,
+        glossaries=args.glossary,
+        config=args.config,
+        use_config=not args.no_config,
+        inline=not args.no_suppressions,
     )
-    return settings, fail_level
+
+
+def _threshold(level: str):
+    from .model import Severity
+
+    try:
+        return Severity.parse(level)
+    except ValueError as error:
+        raise UsageError(f"--fail-level: {error}") from None
 
 
 def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str]]:
@@ -122,29 +157,92 @@ def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str
     return groups
 
 
-def _check(args) -> int:
-    from .engine import lint_paths
+def _formatter(args):
     from .formatters import get_formatter
-    from .model import Severity
 
-    settings, fail_level = _settings(args, args.paths[0])
     try:
-        threshold = Severity.parse(fail_level)
+        return get_formatter(args.format, sys.stdout)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    try:
-        render = get_formatter(args.format, sys.stdout)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-    all_diagnostics = []
-    files = []
-    for group in documents(args.paths, settings.languages):
-        bitext, diagnostics = lint_paths(group, settings)
-        for path in bitext.paths:
-            files.append({"path": path, "languages": list(settings.languages), "layout": bitext.layout})
-        all_diagnostics.extend(diagnostics)
-    render(all_diagnostics, files, sys.stdout, __version__)
-    return 1 if any(d.severity >= threshold for d in all_diagnostics) else 0
+
+
+def _progress(args, jobs) -> bool:
+    """A progress bar for runs of many documents, on a terminal only."""
+    return len(jobs) >= 8 and sys.stderr.isatty() and args.format in ("auto", "rich")
+
+
+def _check(args) -> int:
+    from .runner import plan, run
+
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    render = _formatter(args)
+    jobs = plan(args.paths, _request(args))
+    results = run(jobs, args.jobs, _progress(args, jobs))
+    if args.baseline:
+        from .baseline import Baseline, write
+
+        if args.update_baseline:
+            count = write(args.baseline, [d for result in results for d in result.diagnostics])
+            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {args.baseline}", file=sys.stderr)
+            return 0
+        baseline = Baseline.read(args.baseline)
+        for result in results:
+            result.diagnostics = baseline.filter(result.diagnostics)
+    return _report(args, render, results)
+
+
+def _report(args, render, results) -> int:
+    diagnostics = [d for result in results for d in result.diagnostics]
+    files = [f for result in results for f in result.files]
+    if args.statistics:
+        _statistics(diagnostics)
+    else:
+        render(diagnostics, files, sys.stdout, __version__)
+    return 1 if any(result.failed() for result in results) else 0
+
+
+def _statistics(diagnostics) -> None:
+    from collections import Counter
+
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    fixable = Counter((d.code, d.name) for d in diagnostics if d.fix is not None)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = " [*]" if fixable[(code, name)] else ""
+        print(f"{count:>{width}}  {code}  {name}{mark}")
+    total = sum(counts.values())
+    print(f"{total} finding{'s' if total != 1 else ''}" + (" ([*] has fixes: bilint fix)" if fixable else ""))
+
+
+def _fix(args) -> int:
+    from .fixes import fix_document, unified_diff, write_fixed
+    from .runner import Result, plan
+
+    render = None if args.diff else _formatter(args)
+    jobs = plan(args.paths, _request(args))
+    outcomes = [fix_document(job, args.unsafe_fixes) for job in jobs]
+    if args.diff:
+        changed = False
+        for outcome in outcomes:
+            for path, (before, after) in outcome.changed.items():
+                sys.stdout.write(unified_diff(path, before, after))
+                changed = True
+            for note in outcome.notes:
+                print(f"bilint: {note}", file=sys.stderr)
+        return 1 if changed else 0
+    results = []
+    for job, outcome in zip(jobs, outcomes):
+        for path, (before, after) in outcome.changed.items():
+            write_fixed(path, before, after)
+        for note in outcome.notes:
+            print(f"bilint: {note}", file=sys.stderr)
+        if outcome.applied:
+            count = len(outcome.applied)
+            print(f"bilint: fixed {count} finding{'s' if count != 1 else ''} in {', '.join(outcome.changed)}",
+                  file=sys.stderr)
+        results.append(Result(outcome.files, outcome.remaining, job.fail_level))
+    return _report(args, render, results)
 
 
 def _find_rule(name: str):

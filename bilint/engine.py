@@ -1,8 +1,10 @@
-"""The pipeline and nothing else: read, split, parse, align, run rules, stamp, sort."""
+"""The pipeline and nothing else: read, split, parse, align, run rules, stamp, suppress, sort."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from .model import Bitext, Diagnostic, Finding, Rule, Severity
@@ -19,17 +21,29 @@ class Settings:
     severity: Mapping[str, str] = field(default_factory=dict)     # code -> error|warning|info
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule name/code -> options
     words: Sequence[str] = ()           # project word list for the spelling rule
+    extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
+    glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
+    inline: bool = True                 # honour <!-- bilint: disable… --> comments
 
 
-def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
-    """Rules chosen by code prefix; the longest matching prefix decides (like ruff)."""
+SUPPRESSION_RULE = "BL901"
+
+
+def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str],
+             extend_select: Sequence[str] = ()) -> list[Rule]:
+    """Rules chosen by code prefix (or name); the longest matching prefix decides (like ruff).
+
+    An empty ``select`` means every rule; ``extend_select`` adds to it, and a longer
+    prefix there wins over a shorter ``ignore`` (``ignore BL3`` + ``extend-select BL301``).
+    """
     chosen = []
+    choose = [*select, *extend_select]
     for rule in rules:
         keys = (rule.code, rule.name)
-        best_select = max((len(p) for p in select if any(k.startswith(p) for k in keys)), default=-1)
+        best_select = max((len(p) for p in choose if any(k.startswith(p) for k in keys)), default=-1)
         best_ignore = max((len(p) for p in ignore if any(k.startswith(p) for k in keys)), default=-1)
         if not select:
-            best_select = 0
+            best_select = max(best_select, 0)
         if best_select >= 0 and best_select > best_ignore:
             chosen.append(rule)
     return chosen
@@ -49,32 +63,127 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     first, second = settings.languages
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
-    config = {"notes": streams.notes, "words": tuple(settings.words)}
+    config = {"notes": streams.notes, "words": tuple(settings.words),
+              "glossaries": tuple(settings.glossaries)}
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
 
 def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> list[Diagnostic]:
+    """Run the rules, stamp their findings, apply the inline suppressions, sort.
+
+    The unused-suppression rule runs last, once the others' diagnostics have been matched
+    against the suppression comments: it reads what each comment suppressed from
+    ``bitext.config["suppressions"]``.
+    """
+    from . import suppress
+
+    positions = _Positions(bitext)
     diagnostics: list[Diagnostic] = []
     seen: set[tuple] = set()
-    for rule in rules:
+
+    def run(rule: Rule) -> list[Diagnostic]:
+        produced = []
         options = {**rule.options, **settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
-        severity = Severity.parse(settings.severity[rule.code]) if rule.code in settings.severity else rule.severity
+        severity = _severity(rule, settings.severity)
         for finding in rule.check(bitext, options):
-            diagnostic = _stamp(finding, rule, severity, bitext)
+            diagnostic = _stamp(finding, rule, severity, bitext, positions)
             key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
-                diagnostics.append(diagnostic)
+                produced.append(diagnostic)
+        return produced
+
+    last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
+    for rule in rules:
+        if rule.code != SUPPRESSION_RULE:
+            diagnostics.extend(run(rule))
+    if settings.inline:
+        lang_of = {}
+        for code, document in bitext.documents.items():
+            # a file of a pair has one language; an interleaved file has both
+            lang_of[document.source.path] = code if document.source.path not in lang_of else None
+        directives = suppress.collect((d.source for d in bitext.documents.values()), lang_of)
+        diagnostics = suppress.apply(diagnostics, directives)
+        if last:
+            from .plugins import all_rules
+
+            report = suppress.Report(directives, frozenset(r.code for r in rules if r.code != SUPPRESSION_RULE),
+                                     tuple((r.code, r.name) for r in all_rules()))
+            bitext.config = {**bitext.config, "suppressions": report}
+            diagnostics.extend(suppress.apply(run(last[0]), directives))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
 
-def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext) -> Diagnostic:
+def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:
+    """The configured severity: the longest matching code prefix (or the rule's name) wins."""
+    best, level = -1, None
+    for prefix, value in overrides.items():
+        if prefix == rule.name:
+            return Severity.parse(value)
+        if rule.code.startswith(prefix) and len(prefix) > best:
+            best, level = len(prefix), value
+    return Severity.parse(level) if level is not None else rule.severity
+
+
+class _Positions:
+    """The structural position of a finding: the innermost node around its first character."""
+
+    def __init__(self, bitext: Bitext) -> None:
+        self.bitext = bitext
+        self.index: dict[tuple[str, str | None], tuple[list[int], list]] = {}
+
+    def _nodes(self, path: str, lang: str | None):
+        if (path, lang) not in self.index:
+            ranges = []
+            for code, document in self.bitext.documents.items():
+                if document.source.path != path or (lang is not None and code != lang):
+                    continue
+                for node in document.root.walk():
+                    if node.kind == "document" or not node.key:
+                        continue
+                    whole = node.whole()
+                    ranges.append((whole.start, -whole.end, f"{code}:{node.key}", whole.end))
+            ranges.sort()
+            self.index[(path, lang)] = ([r[0] for r in ranges], ranges)
+        return self.index[(path, lang)]
+
+    def key(self, path: str, lang: str | None, offset: int) -> str:
+        starts, ranges = self._nodes(path, lang)
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return ""
+        # nodes nest, so the containing node that starts last is the innermost; when none
+        # contains the offset (text between provisions), the node before it places it
+        for candidate in range(index, max(-1, index - 200), -1):
+            start, _, key, end = ranges[candidate]
+            if start <= offset < max(end, start + 1):
+                return key
+        return ranges[index][2]
+
+
+def _fingerprint(code: str, key: str, flagged: str) -> str:
+    """Stable across edits elsewhere: the rule, the position's key and the flagged words."""
+    words = " ".join(flagged.split()).casefold()
+    return hashlib.sha256(f"{code}\0{key}\0{words}".encode("utf-8")).hexdigest()[:16]
+
+
+def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext,
+           positions: _Positions | None = None) -> Diagnostic:
     location = finding.location
     source = next((d.source for d in bitext.documents.values() if d.source.path == location.path), None)
     line = source.line_text(location.span.line) if source else ""
-    return Diagnostic(location.path, location.span, rule.code, rule.name, rule.category, severity,
-                      finding.message, location.lang, finding.related, finding.fix, line)
+    code = rule.code
+    key = finding.key
+    if key is None:
+        key = positions.key(location.path, location.lang, location.start) if positions else ""
+    flagged = source.text[location.start:location.end] if source else ""
+    fix = finding.fix
+    if fix is not None and fix.location is None:
+        fix = replace(fix, location=location)   # every fix says where it applies
+    return Diagnostic(location.path, location.span, code, rule.name, rule.category, severity,
+                      finding.message, location.lang, finding.related, fix, line,
+                      key, _fingerprint(code, key, flagged or finding.message))
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None,
@@ -84,7 +193,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
 
     settings = settings or Settings()
     bitext = build_bitext(paths, settings, texts)
-    rules = selected(all_rules(), settings.select, settings.ignore)
+    rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
     return bitext, lint_bitext(bitext, rules, settings)
 
 

@@ -244,6 +244,7 @@ class Finding:
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
     code: str | None = None   # set by parser-level findings that are not rules
+    key: str | None = None    # the structural position (a node key); the engine finds it when None
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,8 @@ class Diagnostic:
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
     source_line: str = ""
+    key: str = ""            # the node key of the finding's structural position (``considering/l``)
+    fingerprint: str = ""    # a hash of the rule and the flagged text, for baselines and SARIF
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)

@@ -1,0 +1,238 @@
+"""Many files: expand folders, find each file's configuration, group pairs, lint in parallel.
+
+``plan()`` turns the paths a user gives (files and folders) into jobs, one a document (a
+file, or the two files of a pair), each with its own settings: the nearest configuration
+file upward from it, its matching ``[[overrides]]``, then the command line. ``run()`` lints
+the jobs, in worker processes with ``jobs > 1``; results come back in the jobs' order, so
+the report is the same whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
+from .engine import Settings
+from .model import Diagnostic, Severity
+from .source import InputError
+
+
+@dataclass
+class Request:
+    """What the caller asks for; ``None`` leaves the choice to the configuration."""
+
+    languages: tuple[str, str] | None = None
+    layout: str | None = None
+    select: Sequence[str] | None = None        # replaces the configuration's
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()                 # added to the configuration's
+    fail_level: str | None = None
+    words: Sequence[str] = ()
+    glossaries: Sequence[str] = ()
+    config: str | None = None                  # a file to use instead of the nearest one
+    use_config: bool = True
+    inline: bool = True                        # honour suppression comments
+
+
+@dataclass
+class Job:
+    paths: list[str]
+    settings: Settings
+    fail_level: Severity
+
+
+@dataclass
+class Result:
+    files: list[dict]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fail_level: Severity = Severity.WARNING
+
+    def failed(self) -> bool:
+        return any(d.severity >= self.fail_level for d in self.diagnostics)
+
+
+class _Configs:
+    """Each folder's configuration, looked up once a run."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.by_folder: dict[str, Config] = {}
+        self.checked: set[int] = set()
+        self.explicit = None
+        if request.use_config and request.config:
+            path = Path(request.config)
+            if not path.is_file():
+                raise InputError(f"{request.config}: no such configuration file")
+            self.explicit = load(path)
+
+    def __call__(self, path: str) -> Config:
+        if not self.request.use_config:
+            return self.by_folder.setdefault("", empty_config())
+        config = self.explicit
+        if config is None:
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder not in self.by_folder:
+                found = find_config(Path(folder))
+                self.by_folder[folder] = load(found) if found else empty_config(Path(folder))
+            config = self.by_folder[folder]
+        if config.path is not None and id(config) not in self.checked:
+            from .plugins import all_rules
+
+            check_rules(config, all_rules())
+            self.checked.add(id(config))
+        return config
+
+
+def expand(paths: Sequence[str], configs: Callable[[str], Config]) -> list[str]:
+    """Files and folders to files: folders walked (git's ignores honoured), excludes applied."""
+    from .walk import walk
+
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            files.extend(name for name in walk(path) if not configs(name).excluded(name))
+        elif not (os.path.isfile(path) and configs(path).excluded(path)):
+            files.append(path)   # a missing file is reported when it is read
+    return list(dict.fromkeys(files))
+
+
+def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
+    """One job a document, in the order the paths were given (folders sorted)."""
+    from .cli import documents
+
+    request = request or Request()
+    configs = _Configs(request)
+    files = expand(paths, configs)
+    if request.languages is not None and len(request.languages) != 2:
+        raise InputError("languages needs two codes, e.g. nl,fr")
+    # group by language pair (a folder's override may choose another), keeping the order
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for path in files:
+        values = configs(path).for_path(path)
+        languages = tuple(request.languages or values.get("languages") or ("nl", "fr"))
+        buckets.setdefault(languages, []).append(path)  # type: ignore[arg-type]
+    groups: list[tuple[int, list[str], tuple[str, str]]] = []
+    order = {path: index for index, path in enumerate(files)}
+    for languages, bucket in buckets.items():
+        for group in documents(bucket, languages):
+            first = min(order.get(p, len(order)) for p in group)
+            groups.append((first, group, languages))
+    groups.sort(key=lambda item: item[0])
+    words_cache: dict[tuple[str, ...], list[str]] = {}
+    jobs = []
+    for _, group, languages in groups:
+        values = configs(group[0]).for_path(group[0])
+        word_files = tuple([*values.get("words", []), *request.words])
+        if word_files not in words_cache:
+            words_cache[word_files] = read_word_lists(list(word_files))
+        glossaries = [*values.get("glossaries", []), *request.glossaries]
+        check_files(glossaries, "glossary")
+        settings = Settings(
+            languages=languages,
+            layout=request.layout or values.get("layout", "auto"),
+            select=list(request.select) if request.select is not None else list(values.get("select", [])),
+            extend_select=[*values.get("extend-select", []), *request.extend_select],
+            ignore=[*values.get("ignore", []), *request.ignore],
+            severity=dict(values.get("severity", {})),
+            options={name: dict(options) for name, options in values.get("rules", {}).items()},
+            words=words_cache[word_files],
+            glossaries=[os.path.abspath(g) for g in glossaries],
+            inline=request.inline,
+        )
+        try:
+            fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))
+        except ValueError as error:
+            raise InputError(f"fail level: {error}") from None
+        jobs.append(Job(group, settings, fail_level))
+    return jobs
+
+
+def lint_job(job: Job) -> Result:
+    from .engine import lint_paths
+
+    bitext, diagnostics = lint_paths(job.paths, job.settings)
+    files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
+             for path in bitext.paths]
+    return Result(files, diagnostics, job.fail_level)
+
+
+def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False) -> list[Result]:
+    """Lint every job; the results are in the jobs' order whatever ``processes`` is."""
+    if processes <= 0:
+        processes = os.cpu_count() or 1
+    processes = min(processes, len(jobs)) or 1
+    bar = _progress(len(jobs)) if progress else None
+    try:
+        if processes == 1:
+            results = []
+            for job in jobs:
+                results.append(lint_job(job))
+                if bar:
+                    bar.advance()
+            return results
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .plugins import all_rules
+
+        all_rules()   # load the plugins once, before the workers fork
+        with ProcessPoolExecutor(max_workers=processes) as pool:
+            results = []
+            for result in pool.map(lint_job, jobs):
+                results.append(result)
+                if bar:
+                    bar.advance()
+            return results
+    finally:
+        if bar:
+            bar.stop()
+
+
+class _progress:
+    """A rich progress bar on standard error (transient: it leaves no trace in the report)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("bilint"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task("lint", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def lint_paths(paths: Sequence[str] | str, *, jobs: int = 1, baseline: str | None = None,
+               **request) -> list[Diagnostic]:
+    """The diagnostics of files and folders, configured as ``bilint check`` would be."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs)
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if baseline is not None:
+        from .baseline import Baseline
+
+        diagnostics = Baseline.read(baseline).filter(diagnostics)
+    return diagnostics
+
+
+def lint_text(text: str, *, languages: Sequence[str] = ("nl", "fr"), layout: str = "auto",
+              select: Sequence[str] = (), extend_select: Sequence[str] = (), ignore: Sequence[str] = (),
+              severity: dict | None = None, options: dict | None = None, words: Sequence[str] = (),
+              glossaries: Sequence[str] = (), path: str = "<text>.md") -> list[Diagnostic]:
+    """The diagnostics of one interleaved or sectioned text held in memory (no config file read)."""
+    from .engine import lint_text as lint
+
+    if len(languages) != 2:
+        raise InputError("languages needs two codes, e.g. ('nl', 'fr')")
+    settings = Settings(languages=(languages[0], languages[1]), layout=layout, select=list(select),
+                        extend_select=list(extend_select), ignore=list(ignore), severity=dict(severity or {}),
+                        options=dict(options or {}), words=list(words), glossaries=list(glossaries))
+    return lint(text, settings, path=path)
