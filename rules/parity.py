@@ -12,7 +12,6 @@ No fix is offered: which version is right is not known.
 
 from __future__ import annotations
 
-import collections
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -53,12 +52,20 @@ def _in_article(node: Node) -> bool:
     return False
 
 
+def _is_law_id(quantity: Quantity) -> bool:
+    """``W 1999-05-04/60``: the amending law of a note (its article and in-force date are the
+    consolidation's annotations, which the two language services write differently)."""
+    return quantity.kind == "reference" and quantity.written[:1].isupper() and "-" in quantity.value
+
+
 def _compare_notes(left: Node, right: Node) -> list[_Leftover]:
     """The notes of two articles' whole subtrees, as two pools; each leftover at its node."""
     pools = []
     for node in (left, right):
-        pools.append([(n, q) for n in node.walk() for q in _quantities(n) if q.note])
-    found = []
+        pools.append([(n, q) for n in node.walk() for q in _quantities(n) if q.note and _is_law_id(q)])
+    found: list[_Leftover] = []
+    if not pools[0] or not pools[1]:
+        return found   # one consolidation annotates, the other does not: not the law's text
     for (mine, theirs), (node, other) in (((pools[0], pools[1]), (left, right)),
                                           ((pools[1], pools[0]), (right, left))):
         outs = _leftovers([q for _, q in mine], [q for _, q in theirs])
@@ -87,19 +94,29 @@ def _quantities(node: Node) -> list[Quantity]:
 
 def _leftovers(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
     """My reportable quantities that the other version's multiset of values does not hold."""
-    available = collections.Counter(q.value for q in theirs)
-    by_value: dict[str, list[Quantity]] = collections.defaultdict(list)
-    for q in mine:
-        by_value[q.value].append(q)
-    left: list[Quantity] = []
-    for value, quantities in by_value.items():
-        surplus = len(quantities) - available[value]
-        if surplus <= 0:
-            continue
-        # the other version's values cancel strong quantities first: weak ones stay unmatched
-        ordered = sorted(quantities, key=lambda q: (not q.weak, q.start))
-        left.extend(q for q in ordered[:surplus] if not q.weak)
-    return sorted(left, key=lambda q: q.start)
+    # a value the other version writes at least once is matched, however often each
+    # version repeats it: a repetition is a matter of wording ("douze mois ou inférieure à
+    # douze mois" / "twaalf maanden of minder"), a value absent from one version is not
+    available = {q.value for q in theirs}
+    return [q for q in mine if not q.weak and q.value not in available]
+
+
+def _cancel_unread_dates(dates: list[Quantity], numbers: list[Quantity]) -> None:
+    """A date one version writes in a way not read as a date (``18 October 1907``, an old
+    spelling) leaves its day and year as numbers: they match the other version's date."""
+    for date in [q for q in dates if q.kind in ("date", "reference") and len(q.value) == 10
+                 and q.value[4] == "-" and q.value[:4].isdigit()]:
+        parts = [date.value[:4], str(int(date.value[8:10]))]
+        matched = []
+        for part in parts:
+            match = next((n for n in numbers if n.kind == "number" and n.value == part and n not in matched), None)
+            if match is None:
+                break
+            matched.append(match)
+        else:
+            dates.remove(date)
+            for number in matched:
+                numbers.remove(number)
 
 
 def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: list[Quantity],
@@ -108,6 +125,8 @@ def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: l
     mine_right = [q for q in _quantities(right) if keep(q)]
     out_left = _leftovers(mine_left, mine_right + extra_right)
     out_right = _leftovers(mine_right, mine_left + extra_left)
+    _cancel_unread_dates(out_left, out_right)
+    _cancel_unread_dates(out_right, out_left)
     found = []
     for node, other, outs, theirs in ((left, right, out_left, out_right), (right, left, out_right, out_left)):
         for q in outs:
@@ -139,8 +158,11 @@ def _differences(bitext: Bitext) -> list[_Leftover]:
         if left.kind == "article":
             found.extend(_compare_notes(left, right))
         elif not _in_article(left):
-            found.extend(_compare(left, right, [q for q in extra_left if q.note],
-                                  [q for q in extra_right if q.note], keep=lambda q: q.note))
+            notes_left = [q for n in left.walk() for q in _quantities(n) if q.note and _is_law_id(q)]
+            notes_right = [q for n in right.walk() for q in _quantities(n) if q.note and _is_law_id(q)]
+            if notes_left and notes_right:
+                found.extend(_compare(left, right, notes_left, notes_right,
+                                      keep=lambda q: q.note and _is_law_id(q)))
     _CACHE[0], _CACHE[1] = bitext, found
     return found
 

@@ -77,6 +77,8 @@ class NumberWords:
     ordinals: dict
     scales: dict
     references: dict
+    weak_after: dict
+    idioms: dict
 
     @classmethod
     def from_mapping(cls, code: str, data: dict) -> "NumberWords":
@@ -91,6 +93,8 @@ class NumberWords:
             ordinals={k.lower(): v for k, v in data.get("ordinals", {}).items()},
             scales={k.lower(): v for k, v in data.get("scales", {}).items()},
             references={k: tuple(v) for k, v in data.get("references", {}).items()},
+            weak_after={k.lower(): tuple(w.lower() for w in v) for k, v in data.get("weak_after", {}).items()},
+            idioms={k.lower(): v for k, v in data.get("idioms", {}).items()},
         )
 
 
@@ -185,7 +189,7 @@ def _patterns(code: str) -> dict:
     dotted = r"\d+(?:\.\d+)+" if data.decimal != "." else r"(?!x)x"
     number = re.compile(
         rf"(?<![\w])(?<!\d[.,])(?P<num>\d+(?:/\d+)+|{grouped}|\d+{dec}\d+|{dotted}|\d+)"
-        rf"(?P<suffix>\s?(?:{_LATIN})\b|[^\W\d_]{{1,4}}\b)?(?P<degree>°)?"
+        rf"(?P<suffix>\s?(?i:{_LATIN})\b|[^\W\d_]{{1,4}}\b)?(?P<degree>°)?"
     )
     refs = data.references
     ref_words = _alt([*refs.get("article", ()), *refs.get("alinea", ()), *refs.get("number", ())])
@@ -301,11 +305,16 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
             kind = "reference"
         take(Quantity(start, end, text[start:end], value, kind))
 
+    for idiom, value in data.idioms.items():
+        for match in re.finditer(rf"(?<![\w]){_alt([idiom])}(?![\w])", text, re.I):
+            if free(match.start(), match.end()):
+                take(Quantity(match.start(), match.end(), match.group(0), str(value), "number"))
     if patterns["has_words"]:
         for quantity in _word_numbers(text, code, free):
             take(quantity)
 
     found.sort(key=lambda q: q.start)
+    _expand_year_ranges(text, found)
     _continue_references(text, found, patterns["continues"])
     return _mark_notes(text, found)
 
@@ -320,16 +329,35 @@ def _mark_notes(text: str, found: list[Quantity]) -> list[Quantity]:
     Justel's notes end ``art. 5, 024``: ``024`` numbers the consolidation's versions, is
     given in one language's notes and not the other's, and is not part of the law.
     """
-    notes = [(m.start(), m.end()) for m in _NOTE.finditer(text)]
+    # a note runs from its "<" (or its amendment reference, when the "<" is lost) to its
+    # ">" (or the end of the text, when that is lost)
+    starts = sorted({m.start() for m in re.finditer("<", text)} | {m.start() for m in _AMENDMENT.finditer(text)})
+    notes = []
+    for start in starts:
+        close = text.find(">", start)
+        notes.append((start - 1, close if close >= 0 else len(text) + 1))
     if not notes:
         return found
     marked = []
     for q in found:
-        inside = any(start < q.start and q.end < end for start, end in notes)
+        inside = any(start < q.start and q.end <= end for start, end in notes)
         if inside and q.kind in ("number", "reference") and _SEQUENCE.fullmatch(q.written):
             continue
+        if re.fullmatch(r"\(\d+\)\s*<", text[q.start - 1:q.end + 2].rstrip()[:q.end - q.start + 3]):
+            continue   # "(2)<W …>": the number of a note, not a value
         marked.append(Quantity(q.start, q.end, q.written, q.value, q.kind, q.weak, inside))
     return marked
+
+
+def _expand_year_ranges(text: str, found: list[Quantity]) -> None:
+    """``1949-50`` is ``1949-1950``: the second year takes the century of the first."""
+    for index in range(1, len(found)):
+        before, current = found[index - 1], found[index]
+        if (re.fullmatch(r"1[5-9]\d\d|20\d\d", before.written) and re.fullmatch(r"\d\d", current.written)
+                and text[before.end:current.start] in ("-", "–", "/")):
+            value = str(int(before.written[:2] + current.written))
+            if int(value) > int(before.written):
+                found[index] = Quantity(current.start, current.end, current.written, value, current.kind)
 
 
 def _continue_references(text: str, found: list[Quantity], continues: "re.Pattern[str]") -> None:
@@ -357,7 +385,8 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             gap = text[previous[1]:start] if previous else ""
             # Dutch writes a number as one word ("vijfentwintig") and sets apart its scales only
             # ("honderd duizend"); French and English (with word joiners) write separate words
-            joined = bool(data.word_joiners) or word in data.scales
+            joined = (bool(data.word_joiners) or word in data.scales
+                      or bool(previous and any(previous[2].endswith(scale) for scale in data.scales)))
             if previous and joined and re.fullmatch(r"[\s\-]+", gap) and previous[2] not in data.ordinals \
                     and word not in data.ordinals:
                 runs[-1].append((start, end, word))
@@ -382,6 +411,9 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
         if value is None:
             continue
         weak = len(run) == 1 and run[0][2] in data.weak
+        if len(run) == 1 and run[0][2] in data.weak_after:
+            previous = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 20):start])
+            weak = weak or bool(previous and previous.group(1).lower() in data.weak_after[run[0][2]])
         kind = "number"
         extra = patterns["after"].match(text, end)
         if extra and extra.group("percent"):
