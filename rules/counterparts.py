@@ -371,7 +371,8 @@ def enumerations(text: str, lang: str, max_words: int = 4) -> list[_Enumeration]
         if conj else None
     found: list[_Enumeration] = []
     position = 0
-    text_etc = re.sub(r"\betc\.", "etc_", text)   # keeps offsets: 'etc.' does not end a segment
+    # keeps offsets: 'etc.' does not end a segment
+    text_etc = re.sub(r"\b(etc|enz|usw)\.", lambda m: m.group(1) + "_", text)
     while position <= len(text):
         match = _SEGMENT_END.search(text_etc, position)
         end = match.start() if match else len(text)
@@ -403,7 +404,7 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
         while j < len(parts):
             s, e = parts[j]
             piece = text[s:e]
-            if piece in ("etc.", "etc", "enz.", "e.a.", "…"):
+            if piece in ("etc.", "etc", "enz.", "enz", "e.a.", "…"):
                 closed = True
                 break
             conj = conj_re.search(text, s, e) if conj_re else None
@@ -620,9 +621,9 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         return
     ratio = statistics.median(lb / la for _, _, la, lb in measured)
     residuals = [(lb - ratio * la) / math.sqrt(la) for _, _, la, lb in measured]
-    spread = 1.4826 * statistics.median(abs(r) for r in residuals)
-    if spread <= 0:
-        return
+    # at least one character per square root of characters: a document of equal
+    # paragraphs has no spread, and a single added word must not be a deviation
+    spread = max(1.0, 1.4826 * statistics.median(abs(r) for r in residuals))
     for (a, b, la, lb), residual in zip(measured, residuals):
         if min(la, lb) < min_chars:
             continue
