@@ -1,3 +1,535 @@
-"""The typography family: being written."""
+"""Typography: what one version's characters get wrong, whatever the other version says.
 
-RULES: list = []
+Repeated words, double spaces, stray spaces in suspended compounds and around slashes, a
+dash that differs from its siblings, unbalanced quotes and brackets, list punctuation
+that departs from the document's own convention, and (off by default) the French space
+before ``; : ! ?``. Every finding points at the exact characters in the file.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from typing import Any, Iterator, Mapping
+
+from bilint.api import Bitext, Finding, Fix, Node, rule
+
+from ._prose import TEXT_KINDS, blank_out, exempt_spans, is_html, sentences, text_nodes
+
+_LETTERS = r"[^\W\d_]"
+
+# ---------------------------------------------------------------------------------------
+# BL501 repeated words
+
+_REPEATED = re.compile(rf"(?<![\w-])({_LETTERS}{{2,}})([ \t\u00a0]+|\n)(\1)(?![\w-])", re.IGNORECASE)
+
+_LEGIT_DOUBLES = {
+    # "hij zei dat dat niet kon", "de man die die brief schreef", "had had moeten",
+    # "dat zijn zijn rechten", "zij kamde haar haar"
+    "nl": ["dat", "die", "had", "zijn", "haar", "wat"],
+    # "vous vous engagez", "nous nous réservons", "en en faisant", "qu'elle elle-même"
+    "fr": ["vous", "nous", "en"],
+    # "that that", "had had"
+    "en": ["that", "had", "is"],
+}
+
+
+@rule("BL501", "repeated-word", "typography", "warning", allowed=_LEGIT_DOUBLES)
+def repeated_word(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A word written twice in a row.
+
+    Why: a doubled word is a slip that spelling checkers do not see, since each word is
+    spelt right; in a law it looks careless and can make a sentence ambiguous. Doubles
+    that grammar allows (``dat dat``, ``die die``, ``vous vous``, ``nous nous``) are not
+    reported; a capitalised second word (``de De Gaulle``) is taken for a name.
+
+    Example:
+        nl: ``de samenwerking met met de buurlanden`` → met
+        fr: ``la coopération avec les les pays voisins`` → les
+
+    Options:
+        allowed ({"nl": ["dat", "die", "had", "zijn", "haar", "wat"], "fr": ["vous",
+            "nous", "en"], "en": ["that", "had", "is"]}): per language, the words whose
+            double is grammatical.
+    """
+    allowed = options.get("allowed", _LEGIT_DOUBLES)
+    for lang in bitext.languages:
+        legit = {word.lower() for word in allowed.get(lang, ())}
+        for node in text_nodes(bitext.documents[lang]):
+            for match in _REPEATED.finditer(node.text):
+                first, second = match.group(1), match.group(3)
+                if first.lower() in legit:
+                    continue
+                if second[0].isupper() and not first[0].isupper():
+                    continue   # "de De Gaulle": a name
+                yield Finding(node.locate(match.start(), match.end()),
+                              f"'{first}' is written twice",
+                              fix=Fix(first, safe=False))
+
+
+# ---------------------------------------------------------------------------------------
+# BL502 double spaces
+
+_GAP = re.compile(r"\S(\s+)\S")
+
+
+@rule("BL502", "double-space", "typography", "warning", max_runs=3)
+def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Two or more spaces between two words.
+
+    Why: a double space is invisible on screen but shows in print and in justified text,
+    and it breaks searches for the phrase. bilint reads the file itself: the readers join
+    lines and drop markup, so the finding is made on the characters as they are on disk.
+    A line break is not a double space (a markdown hard break ``␣␣`` at a line end is
+    fine), and HTML files are skipped, since a browser shows any run of spaces as one.
+    Two spaces after a sentence's end (the typewriter's habit) and in markdown headings are
+    not reported; a passage with many double spaces (a list spaced on purpose, a converted
+    text) gets one finding, without a fix, instead of one each.
+
+    Example:
+        nl: ``de Belgische  politie`` → ``de Belgische politie``
+        fr: ``la police  belge`` → ``la police belge``
+
+    Options:
+        max_runs (3): from this many double spaces in one passage on, report the passage
+            once. The fix of a single double space (one space) is safe.
+    """
+    for lang in bitext.languages:
+        for node in text_nodes(bitext.documents[lang]):
+            if is_html(node):
+                continue
+            offsets, source = node.body.offsets, node.source.text
+            runs = []
+            for match in _GAP.finditer(node.text):
+                start = offsets[match.start(1) - 1] + 1
+                end = offsets[match.end(1)]
+                raw = source[start:end]
+                if len(raw) < 2 or raw.strip(" \u00a0") or " " not in raw:
+                    continue
+                if node.text[match.start(1) - 1] in ".;:!?":
+                    continue   # after a sentence: the typewriter's two spaces, or paragraphs run together
+                line_start = source.rfind("\n", 0, start) + 1
+                if source.startswith("#", line_start):
+                    continue   # a markdown heading's spacing ("### Article  2")
+                runs.append((start, end, raw))
+            if len(runs) >= options.get("max_runs", 3):
+                start, end, raw = runs[0]
+                yield Finding(node.source.location(start, end, lang),
+                              f"{len(runs)} double spaces in this {node.kind}: spaced on purpose or by a "
+                              f"conversion? (first one here)")
+                continue
+            for start, end, raw in runs:
+                yield Finding(node.source.location(start, end, lang),
+                              f"{len(raw)} spaces where one belongs", fix=Fix(" ", safe=True))
+
+
+# ---------------------------------------------------------------------------------------
+# BL503 stray space in a suspended compound
+
+_SUSPENDED_AFTER = re.compile(rf"(?<!\S)(?:en|of|tot|et|ou|and|or)[ \u00a0]+(-[ \u00a0]+)([a-zà-ÿ]{_LETTERS}*)")
+_SUSPENDED_BEFORE = re.compile(rf"({_LETTERS}{{2,}})([ \u00a0]+-)[ \u00a0]+(?:en|of|tot|et|ou|and|or)(?!\w)")
+_SPACED_DASH = re.compile(r"\s[-–—]\s|\s[-–—]$|^[-–—]\s")
+
+
+@rule("BL503", "suspended-compound-space", "typography", "warning")
+def suspended_compound_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A space between the hyphen of a suspended compound and its word.
+
+    Why: in ``drugsproductie en -handel`` the hyphen stands for the shared part and is
+    written against the word; ``en - handel`` reads as a dash that opens an aside, and a
+    line may break after it. A sentence with another spaced dash is left alone, since
+    there the hyphen may be a dash around an aside.
+
+    Example:
+        nl: ``de illegale drugsproductie en - handel`` → ``en -handel``;
+            ``productie - en handelsketen`` → ``productie- en``
+        fr: rarer in French (``import - et exportation`` → ``import- et``)
+
+    Options: none.
+    """
+    for lang in bitext.languages:
+        for node in text_nodes(bitext.documents[lang]):
+            text = node.text
+            for start, end in sentences(text):
+                sentence = text[start:end]
+                candidates = []
+                for match in _SUSPENDED_AFTER.finditer(sentence):
+                    candidates.append((match.start(1), match.end(2), "-" + match.group(2),
+                                       f"stray space after the hyphen: '-{match.group(2)}'"))
+                for match in _SUSPENDED_BEFORE.finditer(sentence):
+                    candidates.append((match.start(2), match.end(2), "-",
+                                       f"stray space before the hyphen: '{match.group(1)}-'"))
+                if not candidates:
+                    continue
+                rest = sentence
+                for a, b, _, _ in candidates:
+                    rest = rest[:a] + "x" * (b - a) + rest[b:]
+                if _SPACED_DASH.search(rest):
+                    continue   # a dash around an aside elsewhere in the sentence
+                for a, b, replacement, message in candidates:
+                    yield Finding(node.locate(start + a, start + b), message,
+                                  fix=Fix(replacement, safe=False))
+
+
+# ---------------------------------------------------------------------------------------
+# BL504 space on one side of a slash
+
+_SLASH_SPACE = re.compile(rf"(?<={_LETTERS})(/[ \u00a0]+)(?={_LETTERS})|(?<={_LETTERS})([ \u00a0]+/)(?={_LETTERS})")
+
+
+@rule("BL504", "slash-space", "typography", "warning")
+def slash_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A space on one side of a slash between two words.
+
+    Why: ``havens/luchthavens`` joins two words; a space on one side only (``ports/
+    aéroports``) is a slip, and a line may break there. Spaces on both sides
+    (``darknet / internet``) are a consistent choice and are not reported.
+
+    Example:
+        nl: ``havens/ luchthavens`` → ``havens/luchthavens``
+        fr: ``ports/ aéroports`` → ``ports/aéroports``
+
+    Options: none. The fix (remove the space) is safe.
+    """
+    for lang in bitext.languages:
+        for node in text_nodes(bitext.documents[lang]):
+            for match in _SLASH_SPACE.finditer(node.text):
+                yield Finding(node.locate(match.start(), match.end()),
+                              "space on one side of the slash only", fix=Fix("/", safe=True))
+
+
+# ---------------------------------------------------------------------------------------
+# BL505 a dash that differs from its siblings
+
+_DASHES = "-–—‐‑"
+_PREFIX_DASH = re.compile(rf"(?<=\s)[{_DASHES}](?={_LETTERS})")
+_SUFFIX_DASH = re.compile(rf"(?<={_LETTERS})[{_DASHES}](?=\s+(?:en|of|tot|et|ou|and|or)\b|,\s)")
+_CONJUNCTION_BEFORE = re.compile(r"(?:\b(?:en|of|tot|et|ou|and|or)|,)\s+$")
+_DASH_NAMES = {"-": "hyphen", "–": "en dash", "—": "em dash", "‐": "hyphen", "‑": "non-breaking hyphen"}
+
+
+@rule("BL505", "dash-mismatch", "typography", "warning")
+def dash_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A dash among hyphens in a series of suspended compounds.
+
+    Why: the parts of a suspended compound (``-productie, -handel en -distributie``) are
+    written with a hyphen; an en dash among them (``–distributie``) is a slip of the word
+    processor's autocorrection, visible in print and invisible to searches. An en or em
+    dash against a word after ``en``/``of``/``et``/``ou`` is reported even alone. Dashes
+    between words (``Nord–Sud``) and ranges (``2020–2021``) are not concerned.
+
+    Example:
+        nl: ``drugsgebruik en -productie, -handel en –distributie`` → ``-distributie``
+        fr: ``l'import-, l'export– et le transit`` → ``export-``
+
+    Options: none.
+    """
+    for lang in bitext.languages:
+        for node in text_nodes(bitext.documents[lang]):
+            text = node.text
+            for start, end in sentences(text):
+                sentence = text[start:end]
+                attached = [(m.start(), m.group()) for m in _PREFIX_DASH.finditer(sentence)]
+                attached += [(m.start(), m.group()) for m in _SUFFIX_DASH.finditer(sentence)]
+                if not attached:
+                    continue
+                hyphens = [a for a in attached if a[1] in "-‐‑"]
+                for position, char in attached:
+                    if char in "-‐‑":
+                        continue
+                    name = _DASH_NAMES[char]
+                    if hyphens:
+                        message = f"{name} among hyphens in a suspended compound: '-' like its siblings"
+                        safe = True
+                    elif _CONJUNCTION_BEFORE.search(sentence[:position]) and not sentence[position + 1:position + 2].isupper():
+                        message = f"{name} in a suspended compound: a hyphen belongs here"
+                        safe = False
+                    else:
+                        continue
+                    yield Finding(node.locate(start + position, start + position + 1), message,
+                                  fix=Fix("-", safe=safe))
+
+
+# ---------------------------------------------------------------------------------------
+# BL506 unbalanced quotes and brackets
+
+_PAIRS = {"(": ")", "[": "]", "“": "”", "„": "”", "«": "»", "‘": "’"}
+_CLOSERS = {")": "(", "]": "[", "”": "“", "»": "«"}
+_FAMILY = {"(": "(", ")": "(", "[": "[", "]": "[", "“": "“", "„": "“", "”": "“", "«": "«", "»": "«",
+           "‘": "‘", "’": "‘", '"': '"'}
+_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
+                           r"|(?<!\d)\d{1,2}$")
+
+
+@rule("BL506", "unbalanced-delimiters", "typography", "warning")
+def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A quotation mark or bracket opened and never closed, or closed and never opened.
+
+    Why: an unclosed quotation or parenthesis leaves the reader unsure where a quoted
+    title or an aside ends, and so what the provision says. Checked per provision (an
+    article with everything up to the next article, or a list item outside articles):
+    ``(…)``, ``[…]``, ``“…”``, ``„…”`` (also ``,,…"`` in old texts), ``«…»``, ``‘…’``, and
+    straight ``"`` (which must come in pairs). A right single quote between letters is an
+    apostrophe (``l’étude``); a closing bracket after a list label (``onder a) en b)``,
+    ``alinéa 2a)``) is a label; a paragraph that opens with ``«`` while a quotation is
+    open continues it, as French typography does.
+
+    Example:
+        nl: ``de studie “Waar een klein land groot in kan zijn van 2018`` (no closing ”)
+        fr: ``l'Allemagne (RNW et la France`` (no closing parenthesis)
+
+    Options: none.
+    """
+    for lang in bitext.languages:
+        for nodes in _provisions(bitext.documents[lang]):
+            yield from _check_delimiters(nodes)
+
+
+def _provisions(document) -> list[list[Node]]:
+    """Text nodes grouped by provision: an article and what follows it up to the next
+    article or section; outside articles, each item or paragraph on its own."""
+    groups: list[list[Node]] = []
+    in_article = False
+    for node in document.nodes():
+        if node.kind in ("article",):
+            groups.append([])
+            in_article = True
+        elif node.kind in ("section", "division", "title", "document", "formula"):
+            in_article = False
+            groups.append([])
+        elif not in_article:
+            groups.append([])
+        if node.kind in TEXT_KINDS and node.text.strip():
+            if not groups:
+                groups.append([])
+            groups[-1].append(node)
+    return [group for group in groups if group]
+
+
+def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
+    stacks: dict[str, list[tuple[Node, int, str]]] = collections.defaultdict(list)
+    straight: list[tuple[Node, int]] = []
+    for node in nodes:
+        text = node.text
+        for index, char in enumerate(text):
+            if char == "," and text[index + 1:index + 2] == "," and (index == 0 or not text[index - 1] == ","):
+                after = text[index + 2:index + 3]
+                if after.isalpha():
+                    stacks["“"].append((node, index, "„"))   # ,,kind": an old low opening quote
+                continue
+            if char not in _FAMILY:
+                continue
+            if char == '"':
+                if stacks["“"] and stacks["“"][-1][2] == "„":
+                    stacks["“"].pop()   # „kind" or ,,kind"
+                else:
+                    straight.append((node, index))
+                continue
+            family = _FAMILY[char]
+            stack = stacks[family]
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if char == "’":
+                if after.isalpha() or before.isspace():
+                    continue   # an apostrophe
+                if stack:
+                    stack.pop()
+                continue   # an unmatched ’ may be an apostrophe after a word: not reported
+            if char == "“" and stack and stack[-1][2] == "„":
+                stack.pop()   # „…“, the German-style closing
+                continue
+            if char in _PAIRS:
+                if char == "«" and index == 0 and stack and stack[-1][0] is not node:
+                    continue   # a new paragraph of an open French quotation
+                stack.append((node, index, char))
+                continue
+            if stack:
+                stack.pop()
+                continue
+            if char in ")]" and _LABEL_BEFORE.search(text[:index]):
+                continue   # "onder a) en b)": a list label cited in the text
+            yield _closer(node, index, char)
+    for family, stack in stacks.items():
+        for node, index, char in stack:
+            closer = _PAIRS[char]
+            shown = ",," if node.text[index:index + 2] == ",," else char
+            yield Finding(node.locate(index, index + len(shown)),
+                          f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
+    if len(straight) % 2:
+        node, index = straight[-1]
+        yield Finding(node.locate(index, index + 1),
+                      f"odd number of '\"' in this {_where(node)}: this one has no partner")
+
+
+def _where(node: Node) -> str:
+    current = node
+    while current is not None:
+        if current.kind == "article":
+            return "article"
+        current = current.parent
+    return node.kind
+
+
+def _closer(node: Node, index: int, char: str) -> Finding:
+    opener = _CLOSERS[char]
+    return Finding(node.locate(index, index + 1),
+                   f"'{char}' closes nothing: no '{opener}' before it in this {_where(node)}")
+
+
+# ---------------------------------------------------------------------------------------
+# BL507 list punctuation
+
+_TRAILING_WORD = re.compile(r"[\s\u00a0]+(?:en|of|et|ou|and|or|alsook|ainsi que)$", re.IGNORECASE)
+# an amendment note after the text ("<L 2006-06-08/30, art. 38>", "(1)"): not the item's punctuation
+_TRAILING_NOTE = re.compile(r"(?:\s*(?:<[^<>]*>|\(\d+\)))+$")
+
+
+def _ending(item: Node) -> str | None:
+    """The punctuation an item ends with ('' when none); None when it introduces sub-items."""
+    if any(child.kind == "item" for child in item.children):
+        return None
+    text = _TRAILING_NOTE.sub("", item.text.rstrip()).rstrip(" ]\u00a0")
+    text = _TRAILING_WORD.sub("", text).rstrip()
+    while text and text[-1] in ")]”’»\"'" and len(text) > 1 and text[-2] in ".;,:!?":
+        text = text[:-1]   # "…;)" reads as ";"
+    if not text:
+        return None
+    last = text[-1]
+    if last == ":":
+        return None   # introduces what follows
+    return last if last in ".;,!?" else ""
+
+
+@rule("BL507", "list-punctuation", "typography", "warning", min_items=3)
+def list_punctuation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A list item that does not end like its siblings.
+
+    Why: the items of an enumeration end with the same mark (``;`` in Belgian and Dutch
+    texts, sometimes ``,``) so that the list reads as one sentence; an item ending with
+    ``.`` or with nothing in the middle of a list makes the reader wonder whether the list
+    goes on. bilint first reads the version's own convention (the mark most non-last items
+    end with) and reports only departures in lists that otherwise follow it. The last item
+    may end with ``.`` or with the convention's mark, since a preamble list goes on into
+    the next section; items that introduce sub-items (``:``) are skipped.
+
+    Example:
+        nl: ``a. …; b. …. c. …; d. ….`` → item b. should end with ``;``
+        fr: ``1) …; 2) … 3) …; 4) ….`` → item 2) ends without ``;``
+
+    Options:
+        min_items (3): lists shorter than this are not checked.
+    """
+    minimum = int(options.get("min_items", 3))
+    for lang in bitext.languages:
+        lists = _lists(bitext.documents[lang])
+        tally = collections.Counter()
+        for items in lists:
+            for item in items[:-1]:
+                ending = _ending(item)
+                if ending is not None:
+                    tally[ending] += 1
+        marks = {mark: count for mark, count in tally.items() if mark in ";,"}
+        if not marks:
+            continue
+        convention = max(marks, key=marks.get)
+        if marks[convention] < 0.6 * sum(tally.values()):
+            continue   # no clear convention in this version
+        for items in lists:
+            if len(items) < minimum:
+                continue
+            endings = [_ending(item) for item in items]
+            middle = [e for e in endings[:-1] if e is not None]
+            following = sum(1 for e in middle if e == convention)
+            if following < 2 or following < 0.75 * len(middle):
+                continue
+            for item, ending in zip(items[:-1], endings[:-1]):
+                if ending is None or ending == convention:
+                    continue
+                yield _punctuation_finding(item, ending, convention)
+            last = endings[-1]
+            if last == "":
+                yield _punctuation_finding(items[-1], last, ".", final=True)
+
+
+def _lists(document) -> list[list[Node]]:
+    """Runs of consecutive sibling items: a paragraph between two items ends a list."""
+    lists = []
+    for node in document.nodes():
+        run: list[Node] = []
+        for child in node.children:
+            if child.kind == "item" and (not run or child.style == run[-1].style):
+                run.append(child)
+                continue
+            if run:
+                lists.append(run)
+            run = [child] if child.kind == "item" else []
+        if run:
+            lists.append(run)
+    return lists
+
+
+def _punctuation_finding(item: Node, ending: str, wanted: str, final: bool = False) -> Finding:
+    core = _TRAILING_WORD.sub("", _TRAILING_NOTE.sub("", item.text.rstrip()).rstrip(" ]\u00a0")).rstrip()
+    label = item.label or "item"
+    if ending:
+        position = core.rfind(ending)
+        location = item.locate(position, position + 1)
+        message = f"item {label} ends with '{ending}' where its list's items end with '{wanted}'"
+        return Finding(location, message, fix=Fix(wanted, safe=False))
+    location = item.locate(len(core) - 1, len(core))
+    what = "the last item" if final else "its list's items"
+    message = f"item {label} ends without punctuation where {what} end{'s' if final else ''} with '{wanted}'"
+    return Finding(location, message, fix=Fix(core[-1] + wanted, safe=False))
+
+
+# ---------------------------------------------------------------------------------------
+# BL508 space before ; : ! ?
+
+_NO_SPACE_BEFORE = re.compile(r"(?<=[^\s\d])[;:!?](?=\s|$)")
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f]+[;:!?](?=\s|$)")
+
+
+@rule("BL508", "space-before-punctuation", "typography", "warning", style="off", languages=["fr"])
+def space_before_punctuation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """The space before ``; : ! ?`` in French, as the chosen style wants it (off by default).
+
+    Why: French typography in France puts a (narrow) no-break space before ``; : ! ?``;
+    Belgian and Benelux official texts usually omit it. Either is defensible; mixing them
+    is not. The check is off by default: choose the house style to turn it on.
+
+    Example:
+        fr, style "space": ``Considérant que:`` → ``Considérant que :``
+        fr, style "none": ``Vu :`` → ``Vu:``
+        nl: not concerned unless listed in ``languages``.
+
+    Options:
+        style ("off"): "off" (no check), "space" (a space, no-break space or narrow
+            no-break space must precede the mark) or "none" (no space may precede it).
+        languages (["fr"]): the versions checked.
+    """
+    style = options.get("style", "off")
+    if style not in ("space", "none"):
+        return
+    for lang in bitext.languages:
+        if lang not in options.get("languages", ["fr"]):
+            continue
+        for node in text_nodes(bitext.documents[lang]):
+            text = blank_out(node.text, [(s, e) for s, e in _urls(node.text)])
+            if style == "space":
+                for match in _NO_SPACE_BEFORE.finditer(text):
+                    yield Finding(node.locate(match.start(), match.end()),
+                                  f"no space before '{match.group()}' (house style: a space)",
+                                  fix=Fix("\u202f" + match.group(), safe=True))
+            else:
+                for match in _SPACE_BEFORE.finditer(text):
+                    mark = match.group()[-1]
+                    yield Finding(node.locate(match.start(), match.end()),
+                                  f"space before '{mark}' (house style: none)", fix=Fix(mark, safe=True))
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\b(?:https?|ftp|mailto):\S+|www\.\S+", text)]
+
+
+RULES = [repeated_word, double_space, suspended_compound_space, slash_space, dash_mismatch,
+         unbalanced_delimiters, list_punctuation, space_before_punctuation]
