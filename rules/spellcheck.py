@@ -116,6 +116,15 @@ RARE_ZIPF = 3.0           # known words rarer than this may still be near misses
 NEAR_MISS_GAP = 2.0       # embedded: gap for a listed word to count as a typo
 HUNSPELL_NEAR_MISS_GAP = 1.0  # hunspell already rejected the word: smaller gap
 HUNSPELL_TRUST_ZIPF = 2.0     # hunspell-unknown but this frequent: known
+# Hunspell's own suggest() takes 0.1 to 1 s a word (nl compounds are the slowest): the
+# Criminal Code spent 6.6 s of its 11 s in 65 calls whose findings were
+# omschuttingen -> schuttingen (a real word) and, not in every run, minimalisé ->
+# minimaliste (an accepted neologism); the example's 14 findings and the test cases need none, and a page of garbled words (fuzzing) took
+# minutes. So it is asked at most this many times per language and process (0: never, the
+# embedded candidates checked by Hunspell are the suggestions), and only for words of at
+# most this length; beyond, such a word gets no suggestion and is not reported.
+HUNSPELL_SUGGEST_MAX_LEN = 20
+HUNSPELL_SUGGEST_BUDGET = 0
 
 
 def _part_min_zipf(length: int) -> float:
@@ -154,6 +163,28 @@ def _edits1(word: str, alphabet: str) -> Iterator[tuple[str, float]]:
         for ch in alphabet:
             doubled = (i > 0 and word[i - 1] == ch) or (i < n and word[i] == ch)
             yield word[:i] + ch + word[i:], 0.0 if doubled else 0.3
+
+
+def _free_edits(word: str, alphabet: str) -> Iterator[tuple[str, float]]:
+    """The edits of ``_edits1`` that cost nothing: a doubled letter dropped or added, a
+    swap, an accent changed (same candidates and penalties, without the costly ones)."""
+    n = len(word)
+    for i in range(n):
+        if (i > 0 and word[i - 1] == word[i]) or (i + 1 < n and word[i + 1] == word[i]):
+            yield word[:i] + word[i + 1:], 0.0
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:], 0.0
+    bases = {ch: _strip_accents(ch) for ch in alphabet}
+    for i in range(n):
+        base = _strip_accents(word[i])
+        for ch in alphabet:
+            if ch != word[i] and bases[ch] == base:
+                yield word[:i] + ch + word[i + 1:], 0.0
+    for i in range(n + 1):
+        for ch in {word[i - 1] if i > 0 else "", word[i] if i < n else ""} - {""}:
+            if ch in alphabet:
+                yield word[:i] + ch + word[i:], 0.0
 
 
 def _cheap_edits(word: str) -> Iterator[str]:
@@ -206,6 +237,7 @@ class EmbeddedLexicon:
         self._zipf_cache: dict[str, float] = {}
         self._compound_cache: dict[str, Optional[float]] = {}
         self._cand_cache: dict[str, list[tuple[str, float]]] = {}
+        self._slip_cache: dict[tuple[str, float], float] = {}
 
     # -- frequencies -------------------------------------------------------
     def zipf(self, word: str) -> float:
@@ -341,10 +373,12 @@ class EmbeddedLexicon:
             if z >= SUGGEST_ZIPF:
                 offer(cand, z - pen)
         if not found and len(w) >= 9:
-            for cand1, pen in ed1:
-                if pen > 0.3:
-                    continue
+            seen: set[str] = set()   # the same string comes from many paths: look it up once
+            for cand1, pen in sorted((e for e in ed1 if e[1] <= 0.3), key=lambda e: e[1]):  # cheapest first
                 for cand in _cheap_edits(cand1):
+                    if cand in seen:
+                        continue
+                    seen.add(cand)
                     z = self._raw_zipf(cand)
                     if z >= SUGGEST_ZIPF + 1.5:
                         offer(cand, z - pen - 1.5)
@@ -391,12 +425,25 @@ class EmbeddedLexicon:
         return False
 
     def slip_zipf(self, word: str, max_penalty: float = 0.0) -> float:
-        """Zipf (minus penalty) of the most frequent listed word one cheap edit away."""
+        """Zipf (minus penalty) of the most frequent listed word one cheap edit away.
+
+        Cached, and with ``max_penalty`` below 0.3 only the free edits are generated (a
+        swap, a doubled letter, an accent): the Criminal Code asked 5,078 times and spent
+        5.5 s here generating the ~40 x length edits of each word, of which all but a few
+        were thrown away.
+        """
         w = word.lower().replace("’", "'")
+        key = (w, max_penalty)
+        cached = self._slip_cache.get(key)
+        if cached is not None:
+            return cached
+        edits = _free_edits(w, self.alphabet) if max_penalty < 0.3 else _edits1(w, self.alphabet)
         best = 0.0
-        for cand, pen in _edits1(w, self.alphabet):
+        for cand, pen in edits:
             if pen <= max_penalty and cand != w:
                 best = max(best, self._raw_zipf(cand) - pen)
+        if len(self._slip_cache) < 200_000:
+            self._slip_cache[key] = best
         return best
 
 
@@ -448,6 +495,7 @@ class HunspellLexicon:
         self._known: dict[str, bool] = {}
         self._spell: dict[str, bool] = {}
         self._cands: dict[str, list[tuple[str, float]]] = {}
+        self._suggest_calls = 0
 
     def spell(self, word: str) -> bool:
         """Hunspell's own verdict, cached."""
@@ -474,7 +522,9 @@ class HunspellLexicon:
         ranked = [(c, s) for c, s in emb.candidates(word)
                   if self.spell(c) or emb.zipf(c) >= HUNSPELL_TRUST_ZIPF
                   or emb.compound_zipf(c) is not None]
-        if not ranked and len(word) >= 5:
+        if (not ranked and 5 <= len(word) <= HUNSPELL_SUGGEST_MAX_LEN
+                and self._suggest_calls < HUNSPELL_SUGGEST_BUDGET):
+            self._suggest_calls += 1
             low = word.lower()
             for sug in self._hs.suggest(low):
                 dist = damerau(low, sug.lower())
@@ -642,15 +692,22 @@ def _skippable(word: str) -> bool:
     return word.lower() in LATIN_SUFFIXES
 
 
+@functools.lru_cache(maxsize=64)
+def _checker(lang: str, foreign_langs: tuple[str, ...], extra: frozenset[str], backend: str) -> _Checker:
+    """One checker per language setting, so that its verdicts serve every node of a text:
+    a fresh one per call decided 85,309 words to answer 103,372 questions on the Criminal
+    Code (its verdict cache lived for one paragraph)."""
+    lex = load_lexicon(lang, backend=backend, extra_words=extra)
+    foreign = [load_lexicon(f, backend=backend, extra_words=extra)
+               for f in foreign_langs if f != lang]
+    return _Checker(lex, foreign, LANGS.get(lang, LangInfo()))
+
+
 def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = (),
                       exempt: Sequence[tuple[int, int]] = (), extra_words: Iterable[str] = (),
                       backend: str = "auto") -> list[Misspelling]:
     """Report likely typos in `text` written in `lang`, with suggestions best first."""
-    extra = frozenset(extra_words)
-    lex = load_lexicon(lang, backend=backend, extra_words=extra)
-    foreign = [load_lexicon(f, backend=backend, extra_words=extra)
-               for f in foreign_langs if f != lang]
-    checker = _Checker(lex, foreign, LANGS.get(lang, LangInfo()))
+    checker = _checker(lang, tuple(foreign_langs), frozenset(extra_words), backend)
     skip = [m.span() for m in _SKIP_SPANS.finditer(text)]
     exempt = sorted(exempt)
     found: list[Misspelling] = []
