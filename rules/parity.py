@@ -183,7 +183,7 @@ def _ignored(options: Mapping[str, Any]) -> set[str]:
     return {str(value) for value in options.get("ignore", ())}
 
 
-@rule("BL401", "number-parity", "parity", "warning", ignore=[])
+@rule("BL401", "number-parity", "parity", "warning", ignore=[], words=False)
 def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A number, amount, percentage, year or date written in one version of a provision only.
 
@@ -216,11 +216,19 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
 
     Options: ``ignore`` (default ``[]``): normalised values never reported, e.g.
     ``["1", "2"]`` (a value is written as digits, ``1000.5``, or as a date ``2020-07-24``).
+    ``words`` (default ``false``): also report values written only in words
+    (``zevenhonderd vijftig``); by default number words are read so that they match
+    the other version's digits or words, but a value written in words is not reported
+    itself: compound number words are parsed less surely than digits.
     """
     ignored = _ignored(options)
     for leftover in _differences(bitext):
-        if _family(leftover.quantity) == "quantity" and leftover.quantity.value not in ignored:
-            yield _finding(leftover)
+        quantity = leftover.quantity
+        if _family(quantity) != "quantity" or quantity.value in ignored:
+            continue
+        if not options.get("words", False) and not any(ch.isdigit() for ch in quantity.written):
+            continue
+        yield _finding(leftover)
 
 
 @rule("BL402", "reference-parity", "parity", "warning", ignore=[])
