@@ -8,9 +8,13 @@ its counterpart. What is left has no counterpart: a pair with one side missing.
 
 from __future__ import annotations
 
+import math
+import re
 from difflib import SequenceMatcher
 
 from .model import Node, Pair
+
+_UNLABELLED = ("paragraph", "text")
 
 
 def align(left: Node, right: Node) -> list[Pair]:
@@ -26,18 +30,113 @@ def _local(node: Node) -> str:
 
 def _align_children(left: Node, right: Node, pairs: list[Pair]) -> None:
     a, b = left.children, right.children
+    plain_a = [n for n in a if n.kind in _UNLABELLED and not n.label]
+    plain_b = [n for n in b if n.kind in _UNLABELLED and not n.label]
+    if plain_a and plain_b:
+        _align_paragraphs(plain_a, plain_b, pairs)
+        a = [n for n in a if not (n.kind in _UNLABELLED and not n.label)]
+        b = [n for n in b if not (n.kind in _UNLABELLED and not n.label)]
     matcher = SequenceMatcher(None, [_local(n) for n in a], [_local(n) for n in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for x, y in zip(a[i1:i2], b[j1:j2]):
-                _pair(x, y, pairs)
+                if _comparable(x, y):
+                    _pair(x, y, pairs)
+                else:
+                    _unpaired(x, y, pairs)
             continue
         gap_a, gap_b = a[i1:i2], b[j1:j2]
-        if len(gap_a) == len(gap_b) and all(x.kind == y.kind for x, y in zip(gap_a, gap_b)):
+        if len(gap_a) == len(gap_b) and all(x.kind == y.kind and _comparable(x, y) for x, y in zip(gap_a, gap_b)):
             for x, y in zip(gap_a, gap_b):
                 _pair(x, y, pairs)
             continue
         _pair_by_kind(gap_a, gap_b, pairs)
+
+
+# Unlabelled blocks (paragraphs, footnotes) are keyed by position; two that share a
+# position but not a size are not translations of each other (a paragraph split in two
+# in one version shifts every one after it), and pairing them would make every parity
+# rule compare unrelated text.
+_MIN_COMPARED = 60
+_MAX_RATIO = 2.2
+
+
+def _comparable(x: Node, y: Node) -> bool:
+    if x.kind not in ("paragraph", "footnote", "text") or x.label or y.label:
+        return True
+    shorter, longer = sorted((len(x.text), len(y.text)))
+    return longer < _MIN_COMPARED or longer <= _MAX_RATIO * max(shorter, 1)
+
+
+def _unpaired(x: Node, y: Node, pairs: list[Pair]) -> None:
+    for node in x.walk():
+        pairs.append(Pair(node.key, node, None))
+    for node in y.walk():
+        pairs.append(Pair(node.key, None, node))
+
+
+_NUMBER = re.compile(r"\d+")
+_SKIP_COST = 2.0
+_BAND = 25
+
+
+def _align_paragraphs(a: list[Node], b: list[Node], pairs: list[Pair]) -> None:
+    """Unlabelled paragraphs carry no key: pair them by length and shared numbers.
+
+    A Gale–Church-style dynamic programme (1–1, 1–0 and 0–1 steps) over the two
+    sequences, kept to a band around the diagonal so that it stays linear: a paragraph
+    split differently in one version, or missing, does not shift every pairing after it.
+    """
+    n, m = len(a), len(b)
+    inf = math.inf
+    cost = {(0, 0): 0.0}
+    step: dict[tuple[int, int], tuple[int, int]] = {}
+    numbers_a = [set(_NUMBER.findall(x.text)) for x in a]
+    numbers_b = [set(_NUMBER.findall(y.text)) for y in b]
+    for i in range(n + 1):
+        centre = i * m // max(n, 1)
+        for j in range(max(0, centre - _BAND), min(m, centre + _BAND) + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = inf, (0, 0)
+            if i and j and (i - 1, j - 1) in cost:
+                value = cost[i - 1, j - 1] + _pair_cost(a[i - 1], b[j - 1], numbers_a[i - 1], numbers_b[j - 1])
+                best, move = value, (1, 1)
+            if i and (i - 1, j) in cost and cost[i - 1, j] + _SKIP_COST < best:
+                best, move = cost[i - 1, j] + _SKIP_COST, (1, 0)
+            if j and (i, j - 1) in cost and cost[i, j - 1] + _SKIP_COST < best:
+                best, move = cost[i, j - 1] + _SKIP_COST, (0, 1)
+            if best < inf:
+                cost[i, j] = best
+                step[i, j] = move
+    if (n, m) not in cost:   # outside the band: fall back to order
+        for x, y in zip(a, b):
+            _pair(x, y, pairs)
+        return
+    i, j, matched = n, m, []
+    while i or j:
+        di, dj = step[i, j]
+        if di and dj:
+            matched.append((a[i - 1], b[j - 1]))
+        elif di:
+            matched.append((a[i - 1], None))
+        else:
+            matched.append((None, b[j - 1]))
+        i, j = i - di, j - dj
+    for x, y in reversed(matched):
+        if x is not None and y is not None:
+            _pair(x, y, pairs)
+        else:
+            for node in (x or y).walk():
+                pairs.append(Pair(node.key, node if x else None, node if y else None))
+
+
+def _pair_cost(x: Node, y: Node, numbers_x: set, numbers_y: set) -> float:
+    """Low for two paragraphs of like length that cite the same numbers."""
+    length = abs(math.log((len(x.text) + 20) / (len(y.text) + 20)))
+    union = numbers_x | numbers_y
+    numbers = len(numbers_x ^ numbers_y) / len(union) if union else 0.0
+    return 2.5 * length + 1.5 * numbers
 
 
 def _pair_by_kind(gap_a: list[Node], gap_b: list[Node], pairs: list[Pair]) -> None:
