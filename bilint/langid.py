@@ -42,8 +42,53 @@ def _cached(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, float], .
     if factory is None:
         return ()
     detector = factory.create()
+    detector._extract_ngrams = lambda: _extract_ngrams(detector)
     detector.append(text.lower())  # the profiles are lower-case: 'RECOMMANDATION' reads as Dutch
     try:
         return tuple((item.lang, item.prob) for item in detector.get_probabilities())
     except LangDetectException:
         return ()
+
+
+_NORMALIZED: dict[str, str] = {}
+
+
+def _extract_ngrams(detector) -> list[str]:
+    """langdetect's ``Detector._extract_ngrams`` with the per-character normalisation
+    cached (it looks up the character's Unicode block on every call): the same n-grams in
+    the same order, so the same probabilities. Half of langdetect's time went there
+    (3.3 of 5.8 s on the Criminal Code's 3,458 judged sentences)."""
+    from langdetect.utils.ngram import NGram
+
+    known = detector.word_lang_prob_map
+    table = _NORMALIZED
+    result: list[str] = []
+    grams = " "
+    capital = False
+    for char in detector.text:
+        normal = table.get(char)
+        if normal is None:
+            normal = table[char] = NGram.normalize(char)
+        last = grams[-1]
+        if last == " ":
+            grams = " "
+            capital = False
+            if normal == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += normal
+        if normal.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for size in (1, 2, 3):
+            if len(grams) < size:
+                break
+            gram = grams[-size:]
+            if gram != " " and gram in known:
+                result.append(gram)
+    return result

@@ -35,6 +35,7 @@ class Source:
     text: str
     encoding: str = "utf-8"
     line_starts: list[int] = field(default_factory=list)
+    _lines: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -52,12 +53,21 @@ class Source:
         return Location(self.path, Span(line, column, end_line, end_column), lang, start, max(start, end))
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
+        """The text of a 1-based line, without its line break.
+
+        Cached: every diagnostic asks for its line, and an HTML file is often a few huge
+        lines (the Criminal Code: 1,486 calls copied 900 KB lines for 2.4 s).
+        """
         if not 1 <= line <= len(self.line_starts):
             return ""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        cached = self._lines.get(line)
+        if cached is None:
+            start = self.line_starts[line - 1]
+            end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+            while end > start and self.text[end - 1] in "\r\n":
+                end -= 1
+            cached = self._lines[line] = self.text[start:end]
+        return cached
 
 
 def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
