@@ -98,7 +98,7 @@ def load_glossary(languages: Iterable[str], extra: Iterable[str | Path] = ()) ->
 
 def glossary_for(bitext: Bitext, options: Mapping[str, Any]) -> Glossary:
     """The glossary a rule uses: built-in, then ``glossary`` files from config and options."""
-    extra = [*bitext.config.get("glossary", ()), *options.get("glossary", ())]
+    extra = [*bitext.config.get("glossaries", ()), *options.get("glossary", ())]
     return load_glossary(bitext.languages, extra)
 
 
