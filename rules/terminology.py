@@ -12,7 +12,8 @@ from ._prose import text_nodes
 
 _L = r"[^\W\d_]"
 _HYPHENATED = re.compile(rf"(?<![\w-])({_L}{{2,}})-({_L}{{2,}})(?![\w-])")
-_SPACED = re.compile(rf"(?<![\w-])({_L}{{2,}}) ({_L}{{2,}})(?![\w-])")
+# overlapping: "het Benelux Politieverdrag" has two candidate pairs
+_SPACED = re.compile(rf"(?<![\w-])({_L}{{2,}}) (?=({_L}{{2,}})(?![\w-]))")
 _WORD = re.compile(rf"(?<![\w-]){_L}{{5,}}(?![\w-])")
 
 # second parts of a hyphenated form that make a different word when spaced or closed:
@@ -80,7 +81,8 @@ def _collect_spaced(node, match, occurrences) -> None:
         return
     key = (first + second).lower()
     if key in occurrences:
-        occurrences[key].append(("spaced", node, match.start(), match.end(), match.group()))
+        end = match.end() + len(second)
+        occurrences[key].append(("spaced", node, match.start(), end, node.text[match.start():end]))
 
 
 _PREFERENCE = {"hyphenated": 0, "closed": 1, "spaced": 2}

@@ -440,7 +440,7 @@ def list_punctuation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             endings = [_ending(item) for item in items]
             middle = [e for e in endings[:-1] if e is not None]
             following = sum(1 for e in middle if e == convention)
-            if following < 2 or following < 0.75 * len(middle):
+            if following < 2 or 3 * following < 2 * len(middle):
                 continue
             for item, ending in zip(items[:-1], endings[:-1]):
                 if ending is None or ending == convention:
