@@ -17,8 +17,15 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9(“‘«„\"'])
 
 
 def text_nodes(document: Document) -> Iterator[Node]:
+    """Nodes with prose of their own, each stretch of the source once (a node whose body is
+    the same source text as one already given is skipped, so nothing is reported twice)."""
+    seen: set[tuple[int, int, str]] = set()
     for node in document.nodes():
         if node.kind in TEXT_KINDS and node.text.strip():
+            key = (node.body.offsets[0], node.body.offsets[-1], node.text)
+            if key in seen:
+                continue
+            seen.add(key)
             yield node
 
 

@@ -98,13 +98,14 @@ def _report(found: list) -> Iterator[Finding]:
     related = (Related(ref_node.locate(ref_start, ref_end),
                        f"'{ref_text}' ({kinds[majority]} time{'s' if kinds[majority] > 1 else ''} in this version)",
                        ref_text),)
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     for kind, node, start, end, text in found:
-        if kind == majority or (id(node), start) in seen:
-            continue
-        seen.add((id(node), start))
+        location = node.locate(start, end)
+        if kind == majority or (location.path, location.start, location.end) in seen:
+            continue   # the same characters reached through two nodes
+        seen.add((location.path, location.start, location.end))
         replacement = _respell(text, ref_text)
-        yield Finding(node.locate(start, end),
+        yield Finding(location,
                       f"'{text}' is written '{ref_text}' elsewhere in this version ({kind} vs {majority})",
                       fix=Fix(replacement, safe=False), related=related)
 
