@@ -110,6 +110,10 @@ SLIP_ZIPF = 3.0           # a compound this close to a word this common is a typ
 JUNK_ZIPF = 2.0           # listed words rarer than this are often typos themselves
 JUNK_GAP = 2.5            # ... when a one-letter insertion/deletion is this much commoner
 MIN_CHECK_LEN = 3         # shorter words are never reported
+# ... nor longer ones: the longest listed words have 37 letters, and the edits, the
+# compound splits and Hunspell grow with the square of a word's length (a 50 KB "word"
+# of one repeated byte took 47 s, a 1 MB one would never end)
+MAX_CHECK_LEN = 60
 SUGGEST_ZIPF = 1.5        # a neighbour must be at least this common to be a suggestion
 SUGGEST_GAP = 1.5         # ... and this much more common than the word itself
 RARE_ZIPF = 3.0           # known words rarer than this may still be near misses
@@ -284,7 +288,7 @@ class EmbeddedLexicon:
     # -- compounds ---------------------------------------------------------
     def compound_zipf(self, word: str) -> Optional[float]:
         """Zipf of the rarest part if the word splits into common parts, else None."""
-        if not self.info.compounds:
+        if not self.info.compounds or len(word) > MAX_CHECK_LEN:
             return None
         w = word.lower()
         if w not in self._compound_cache:
@@ -356,6 +360,8 @@ class EmbeddedLexicon:
     def candidates(self, word: str) -> list[tuple[str, float]]:
         """Close words ranked by frequency minus edit penalty, best first."""
         w = word.lower().replace("’", "'")
+        if len(w) > MAX_CHECK_LEN:
+            return []
         if w not in self._cand_cache:
             self._cand_cache[w] = self._compute_candidates(w)
         return self._cand_cache[w]
@@ -433,6 +439,8 @@ class EmbeddedLexicon:
         were thrown away.
         """
         w = word.lower().replace("’", "'")
+        if len(w) > MAX_CHECK_LEN:
+            return 0.0
         key = (w, max_penalty)
         cached = self._slip_cache.get(key)
         if cached is not None:
@@ -600,6 +608,9 @@ _SENTENCE_END = set(".!?:;\n")
 _OPENERS = set(" \t\"“”‘’'«»„(*[_#>•–—-")
 
 
+_NAME_FOLLOWS = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     """True if only openers/list markers separate `pos` from a sentence end or the start."""
     i = pos - 1
@@ -635,6 +646,8 @@ class _Checker:
             return None
         if exempt:
             return self._foreign_slip(word)
+        if _old_spelling(word, lex, self.info):
+            return None  # a pre-reform spelling of a known word: regten (rechten), traitemens
         need = SUGGEST_GAP + max(0, 8 - len(word)) * 0.25  # short words have many neighbours
         z = lex.zipf(word)
         cands = [(c, sc) for c, sc in lex.candidates(word) if sc - z >= need]
@@ -645,13 +658,30 @@ class _Checker:
 
     def _foreign_slip(self, word: str) -> Optional[tuple[str, ...]]:
         """In an exempt range, report only a foreign word spoilt by a typing slip."""
-        if len(word) < 6:
+        if not 6 <= len(word) <= MAX_CHECK_LEN:
             return None  # een/been: short words are one slip from many others
         for f in self.foreign:
             emb = getattr(f, "embedded", f)
             if emb.zipf(word) and emb.near_miss(word, FOREIGN_NEAR_MISS_GAP):
                 return tuple(c for c, _ in f.candidates(word)[:5]) or None
         return None
+
+
+def _old_spelling(word: str, lex, info: LangInfo) -> bool:
+    """The word turns into a known word by one spelling-reform rewrite.
+
+    The nearest neighbour by edits is often not the modern form (``regten`` is one edit
+    from ``regen`` but the reform of ``rechten``), so the rewrite is tried directly.
+    """
+    w = word.lower()
+    for old, new in info.reform_variants:
+        index = w.find(old)
+        while index >= 0:
+            form = w[:index] + new + w[index + len(old):]
+            if lex.known(form) and not lex.near_miss(form):
+                return True
+            index = w.find(old, index + 1)
+    return False
 
 
 def _is_variant(word: str, cand: str, info: LangInfo) -> bool:
@@ -697,7 +727,7 @@ def _word_parts(token: str, offset: int, info: LangInfo) -> Iterator[tuple[int, 
 
 def _skippable(word: str) -> bool:
     """Words never checked: short, numeric, acronyms, mixed case, Latin suffixes."""
-    if len(word) < MIN_CHECK_LEN or any(ch.isdigit() or ch == "_" for ch in word):
+    if not MIN_CHECK_LEN <= len(word) <= MAX_CHECK_LEN or any(ch.isdigit() or ch == "_" for ch in word):
         return True
     if any(ch.isupper() for ch in word[1:]):
         return True  # ALL-CAPS, acronyms, EncroChat, iPhone
@@ -736,7 +766,7 @@ def _check_token(text: str, token: str, offset: int, checker: _Checker,
         joined = re.sub(r"-[ \t]*\n\s*", "", token)
         if not _skippable(joined) and checker.lex.known(joined):
             return
-    if "'" in token or "’" in token:
+    if ("'" in token or "’" in token) and len(token) <= MAX_CHECK_LEN:
         if checker.lex.known(token.replace("’", "'")):
             return  # aujourd'hui, prud'hommes, zo'n
     for start, end in _word_parts(token, offset, checker.info):
@@ -744,8 +774,8 @@ def _check_token(text: str, token: str, offset: int, checker: _Checker,
         if _skippable(word):
             continue
         if word[0].isupper():
-            if not _at_sentence_start(text, start):
-                continue  # a proper noun
+            if not _at_sentence_start(text, start) or _NAME_FOLLOWS.match(text, end):
+                continue  # a proper noun, or a name opening a sentence ("Ortwin Depoortere")
         in_exempt = bool(exempt) and _overlaps(start, end, exempt)
         if in_exempt and not checker.foreign:
             continue
