@@ -177,3 +177,11 @@ def test_cli_rich_output_escapes_markup_in_document_text(tmp_path):
 def test_version_is_printed():
     result = _run("--version")
     assert result.returncode == 0 and result.stdout.startswith("bilint ")
+
+
+def test_readme_lists_every_rule():
+    from bilint.plugins import all_rules
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [rule.code for rule in all_rules() if f"| {rule.code} | {rule.name} |" not in readme]
+    assert not missing, f"README's rule table lacks {missing}"
