@@ -598,11 +598,14 @@ def load_lexicon(lang: str, *, backend: str = "auto", extra_words: Iterable[str]
 # ---------------------------------------------------------------------------
 # Tokens
 
+# the e-mail and domain branches start only where a run of their characters starts: from
+# every position inside a long word they rescanned it to its end (quadratic: 0.26 s for
+# one 10,000-letter word, hours for a 1 MB line)
 _SKIP_SPANS = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"                 # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"      # e-mail addresses
     r"|<[^<>\n]{1,200}>"                              # HTML tags left in the text
-    r"|\b[\w-]+(?:\.[\w-]+)+\.(?:be|nl|fr|lu|eu|com|org|net|int)\b")  # bare domains
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)+\.(?:be|nl|fr|lu|eu|com|org|net|int)\b")  # bare domains
 _TOKEN = re.compile(r"\w+(?:(?:['’]|-(?:[ \t]*\n\s*)?)\w+)*")
 _SENTENCE_END = set(".!?:;\n")
 _OPENERS = set(" \t\"“”‘’'«»„(*[_#>•–—-")
