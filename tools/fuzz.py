@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: time-based, printed)")
     parser.add_argument("--max-size", type=int, default=24_000, help="bytes of a corpus slice (default 24000)")
     parser.add_argument("--out", default=None, help="directory for failing inputs (default: a temp dir)")
+    parser.add_argument("--slow", type=float, default=None,
+                        help="also save inputs taking longer than this many seconds (not failures)")
     parser.add_argument("--max-failures", type=int, default=50)
     args = parser.parse_args(argv)
 
@@ -228,6 +230,13 @@ def main(argv: list[str] | None = None) -> int:
             elapsed = time.monotonic() - began
             runs += 1
             slowest = sorted(slowest + [(elapsed, len(data), "+".join(applied))], reverse=True)[:5]
+            if args.slow is not None and elapsed > args.slow and not problem:
+                name = f"slow-{seed}-{runs}{'-pair' if as_pair else ''}{suffix}"
+                (out / name).write_bytes(data)
+                (out / f"{name}.txt").write_text(f"mutations: {applied}\npair: {as_pair}\nseconds: {elapsed:.2f}\n",
+                                                 encoding="utf-8")
+                print(f"slow #{runs}: {elapsed:.1f} s for {len(data)} bytes ({'+'.join(applied)}) -> {out / name}",
+                      flush=True)
             if problem:
                 failures += 1
                 name = f"fail-{seed}-{runs}{'-pair' if as_pair else ''}{suffix}"
