@@ -15,3 +15,40 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+# --- no network at run time -------------------------------------------------------------
+# bilint must never touch the network (langdetect profiles, dictionaries and word lists are
+# all local). Every test runs with outgoing connections refused; test_robustness proves
+# that the guard is active. CLI subprocesses get the same guard through NO_NETWORK_BOOT.
+
+class NetworkBlocked(RuntimeError):
+    """A test (or bilint) tried to open a network connection."""
+
+
+def _refuse(*args, **kwargs):
+    raise NetworkBlocked("network access attempted during the test suite")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    import socket
+
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+
+
+# A Python prologue that blocks the network in a child process, then runs the CLI:
+#   subprocess.run([sys.executable, "-c", NO_NETWORK_BOOT, "check", path])
+NO_NETWORK_BOOT = (
+    "import socket, sys\n"
+    "def _refuse(*a, **k):\n"
+    "    raise OSError('network access attempted')\n"
+    "socket.socket.connect = socket.socket.connect_ex = _refuse\n"
+    "socket.create_connection = socket.getaddrinfo = _refuse\n"
+    "from bilint.cli import main\n"
+    "sys.argv[0] = 'bilint'\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)

@@ -1,0 +1,222 @@
+"""No text a clerk feeds bilint may crash it or hang it (issue 5).
+
+Property tests over the whole pipeline: any text, any bytes, any mix of the two languages
+gives diagnostics or a clean ``InputError`` (the CLI's exit 2), never another exception,
+never a hang (an alarm bounds each example generously: a hang, not a timing, fails).
+The fuzz script runs here in a short version; ``tools/fuzz.py --seconds 1200`` is the
+long one. The network is blocked for the whole suite (``conftest.no_network``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bilint.engine import Settings, lint_paths
+from bilint.model import Diagnostic
+from bilint.source import InputError
+
+from .conftest import NO_NETWORK_BOOT, NetworkBlocked
+
+ROOT = Path(__file__).resolve().parents[1]
+HANG_SECONDS = 60   # generous: an example takes well under a second; this catches hangs only
+
+PROPERTY = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+class Hang(BaseException):
+    """BaseException, so that no ``except Exception`` in bilint can swallow it."""
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: float = HANG_SECONDS):
+    def alarm(signum, frame):  # noqa: ARG001
+        raise Hang(f"no result after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def lint_or_input_error(paths: list[str], texts: dict[str, str] | None = None,
+                        layout: str = "auto") -> list[Diagnostic] | None:
+    """Diagnostics, or None for a clean InputError; any other exception fails the test."""
+    with hang_guard():
+        try:
+            bitext, diagnostics = lint_paths(paths, Settings(layout=layout), texts)
+        except InputError as error:
+            assert str(error) and "\n" not in str(error).strip(), "an input error is one line"
+            return None
+    assert isinstance(diagnostics, list)
+    for diagnostic in diagnostics:
+        assert isinstance(diagnostic, Diagnostic)
+        assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
+        assert (diagnostic.span.end_line, diagnostic.span.end_column) >= (diagnostic.span.line, 1)
+        assert diagnostic.message
+    return diagnostics
+
+
+# --- strategies ------------------------------------------------------------------------
+
+NL = [
+    "De Benelux-landen versterken hun samenwerking in de strijd tegen de drugshandel.",
+    "Gelet op:", "Overwegende dat:", "Beveelt aan:", "Artikel 1.", "Art. 7bis.", "HOOFDSTUK II.",
+    "de minister brengt jaarlijks verslag uit aan het parlement op 12 maart 2021;",
+    "l. de criminale organisaties maken gebruik van de havens van Antwerpen en Rotterdam;",
+    "Het Comité van Ministers heeft op 3 juni 2020 de aanbeveling aangenomen.",
+]
+FR = [
+    "Les pays du Benelux renforcent leur coopération dans la lutte contre le trafic de drogue.",
+    "Vu :", "Considérant que :", "Recommande :", "Article 1er.", "Art. 7bis.", "CHAPITRE PREMIER.",
+    "le ministre fait rapport chaque année au parlement le 12 mars 2021 ;",
+    "l. les organisations criminelles utilisent les ports d'Anvers et de Rotterdam ;",
+    "Le Comité de Ministres a adopté la recommandation le 3 juin 2020.",
+]
+LABELS = ["", "", "1) ", "1. ", "a) ", "l. ", "(iv) ", "§ 2. ", "- ", "• ", "i. ", "2°) ", "[^1]: ", "# ", "**"]
+NOISE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@st.composite
+def bilingual(draw) -> str:
+    """Blocks of the two languages, interleaved or sectioned, with labels and noise."""
+    count = draw(st.integers(0, 25))
+    blocks = []
+    for _ in range(count):
+        pool = draw(st.sampled_from([NL, FR, NL + FR]))
+        text = draw(st.sampled_from(LABELS)) + draw(st.sampled_from(pool))
+        if draw(st.booleans()):
+            text += draw(NOISE)
+        blocks.append(text)
+    if draw(st.booleans()):
+        blocks.sort(key=lambda b: any(b.endswith(s) for s in FR))   # sectioned-looking
+    separator = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\r", "\n\n\n"]))
+    return separator.join(blocks)
+
+
+SUFFIXES = st.sampled_from([".md", ".txt", ".html", ".xml", ""])
+
+
+# --- properties --------------------------------------------------------------------------
+
+@PROPERTY
+@given(text=st.text(max_size=3000), suffix=SUFFIXES, layout=st.sampled_from(["auto", "interleaved", "sectioned"]))
+def test_any_text(text, suffix, layout):
+    path = f"doc{suffix}"
+    lint_or_input_error([path], {path: text}, layout)
+
+
+@PROPERTY
+@given(text=bilingual(), suffix=SUFFIXES, layout=st.sampled_from(["auto", "interleaved", "sectioned"]))
+def test_any_mix_of_the_two_languages(text, suffix, layout):
+    path = f"doc{suffix}"
+    lint_or_input_error([path], {path: text}, layout)
+
+
+@PROPERTY
+@given(nl=bilingual(), fr=bilingual(), suffix=st.sampled_from([".md", ".html", ".txt"]))
+def test_any_pair(nl, fr, suffix):
+    paths = [f"act.nl{suffix}", f"act.fr{suffix}"]
+    lint_or_input_error(paths, {paths[0]: nl, paths[1]: fr})
+
+
+BOMS = st.sampled_from([b"", b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"])
+
+
+@PROPERTY
+@given(data=st.binary(max_size=3000), bom=BOMS, suffix=SUFFIXES)
+def test_any_bytes_on_disk(data, bom, suffix):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"doc{suffix}"
+        path.write_bytes(bom + data)
+        lint_or_input_error([str(path)])
+
+
+@PROPERTY
+@given(text=bilingual(), encoding=st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "cp1252", "latin-1", "utf-32"]),
+       suffix=SUFFIXES)
+def test_any_encoding_on_disk(text, encoding, suffix):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"doc{suffix}"
+        path.write_bytes(text.encode(encoding, "replace"))
+        lint_or_input_error([str(path)])
+
+
+# --- the command line ----------------------------------------------------------------------
+
+def run_cli(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
+    """The CLI in a child process with the network blocked."""
+    return subprocess.run([sys.executable, "-c", NO_NETWORK_BOOT, *args], capture_output=True,
+                          text=True, encoding="utf-8", errors="replace", timeout=timeout, **kwargs)
+
+
+def assert_clean_exit(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode in (0, 1, 2), (result.returncode, result.stderr)
+    if result.returncode == 2:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("bilint: "), result.stderr
+        assert "internal error" not in lines[0], lines[0]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=2000), bilingual().map(lambda t: t.encode("utf-8"))),
+       suffix=st.sampled_from([".md", ".html"]), form=st.sampled_from(["text", "json"]))
+def test_cli_on_any_file(data, suffix, form):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"doc{suffix}"
+        path.write_bytes(data)
+        result = run_cli("check", "--no-config", "--format", form, str(path))
+    assert_clean_exit(result)
+    if form == "json" and result.returncode in (0, 1):
+        document = json.loads(result.stdout)
+        assert isinstance(document["diagnostics"], list)
+
+
+# --- the fuzz script, short --------------------------------------------------------------
+
+def test_short_fuzz_run(tmp_path):
+    spec = importlib.util.spec_from_file_location("bilint_fuzz", ROOT / "tools" / "fuzz.py")
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    status = fuzz.main(["--seconds", "20", "--seed", "0", "--timeout", "120", "--max-size", "6000",
+                        "--out", str(tmp_path)])
+    failures = sorted(p.name for p in tmp_path.glob("fail-*.txt"))
+    assert status == 0, "fuzzing found: " + ", ".join(failures)
+
+
+# --- no network ----------------------------------------------------------------------------
+
+def test_the_network_is_blocked_in_tests():
+    with pytest.raises(NetworkBlocked):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        with pytest.raises(NetworkBlocked):
+            sock.connect(("127.0.0.1", 9))
+
+
+def test_the_network_is_blocked_in_cli_children(tmp_path):
+    probe = NO_NETWORK_BOOT.replace("from bilint.cli import main", "socket.create_connection(('127.0.0.1', 9))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "network access attempted" in result.stderr
+
+
+def test_a_lint_opens_no_connection(tmp_path):
+    """The whole pipeline on the example runs with the guard on (it would raise)."""
+    example = ROOT / "examples" / "benelux-2021-drugs.md"
+    assert lint_or_input_error([str(example)])
