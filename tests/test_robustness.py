@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -220,3 +221,128 @@ def test_a_lint_opens_no_connection(tmp_path):
     """The whole pipeline on the example runs with the guard on (it would raise)."""
     example = ROOT / "examples" / "benelux-2021-drugs.md"
     assert lint_or_input_error([str(example)])
+
+
+# --- bilint fix ------------------------------------------------------------------------------
+# Text outside the fixed spans stays byte-identical, a second run changes nothing, and an
+# interrupted write leaves the original file intact.
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")   # bilint's lines (not str.splitlines: \x1e, \u2028…)
+FIXABLE = ["  ", " ;", " :", "  ,", "\u00a0\u00a0", " !", "de de", "et  et"]
+
+
+def run_main(*args: str) -> tuple[int, str]:
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from bilint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with hang_guard(), redirect_stdout(out), redirect_stderr(err):
+        status = main(list(args))
+    assert "internal error" not in err.getvalue(), err.getvalue()
+    return status, out.getvalue()
+
+
+@st.composite
+def fixable(draw) -> str:
+    text = draw(bilingual())
+    chars = list(text)
+    for _ in range(draw(st.integers(0, 12))):
+        chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(FIXABLE)))
+    return "".join(chars)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=fixable(), ending=st.sampled_from(["\n", "\r\n"]), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+       unsafe=st.booleans())
+def test_fix_touches_only_fixed_lines_and_is_idempotent(text, ending, encoding, unsafe):
+    import difflib
+
+    from bilint.source import decode
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", ending)
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "act.md"
+        path.write_bytes(text.encode(encoding, "replace"))
+        before = path.read_bytes()
+        flags = ["--unsafe-fixes"] if unsafe else []
+        status, report = run_main("check", "--no-config", "--format", "json", str(path))
+        if status == 2:
+            return
+        fixed_lines: set[int] = set()
+        for diagnostic in json.loads(report)["diagnostics"]:
+            if diagnostic["fix"] is not None:
+                fix = diagnostic["fix"]
+                first = min(diagnostic["line"], fix.get("line", diagnostic["line"]))
+                last = max(diagnostic["end_line"], fix.get("end_line", diagnostic["end_line"]))
+                fixed_lines.update(range(first, last + 1))
+        run_main("fix", "--no-config", *flags, str(path))
+        after = path.read_bytes()
+        old_text, _ = decode(before, str(path))
+        new_text, _ = decode(after, str(path))
+        old_lines, new_lines = _LINES.findall(old_text), _LINES.findall(new_text)
+        for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+            if tag != "equal":
+                touched = set(range(i1 + 1, max(i2, i1 + 1) + 1)) if tag != "insert" else {i1, i1 + 1}
+                assert touched & fixed_lines, f"lines {i1 + 1}-{i2} changed without a fix there"
+        if after != before:
+            assert after.startswith(before[:2]) or not before[:2] in (b"\xff\xfe", b"\xfe\xff"), "BOM lost"
+        run_main("fix", "--no-config", *flags, str(path))
+        assert path.read_bytes() == after, "a second bilint fix changed the file again"
+        leftovers = [p.name for p in Path(directory).iterdir() if p.name != "act.md"]
+        assert not leftovers, leftovers
+
+
+@pytest.mark.parametrize("failure", ["replace", "write", "interrupt"])
+def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, failure):
+    import os as os_module
+
+    from bilint import fixes
+
+    path = tmp_path / "act.md"
+    original = ("De  Benelux-landen versterken hun samenwerking ; les pays du  Benelux renforcent leur "
+                "coopération .\n").encode("utf-8")
+    path.write_bytes(original)
+    if failure == "replace":
+        def broken_replace(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(os_module, "replace", broken_replace)
+        with pytest.raises(InputError):
+            fixes.write_atomic(str(path), b"new contents")
+    else:
+        real_fdopen = os_module.fdopen
+        error = KeyboardInterrupt() if failure == "interrupt" else OSError(5, "Input/output error")
+
+        class Failing:
+            def __init__(self, stream):
+                self.stream = stream
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.stream.close()
+                return False
+
+            def write(self, data):
+                self.stream.write(data[: len(data) // 2])
+                raise error
+
+        monkeypatch.setattr(os_module, "fdopen", lambda *a, **k: Failing(real_fdopen(*a, **k)))
+        with pytest.raises((InputError, KeyboardInterrupt)):
+            fixes.write_atomic(str(path), b"new contents, half written")
+    assert path.read_bytes() == original
+
+
+def test_fix_changes_exactly_the_fixed_spans(tmp_path):
+    """The property test's anchor: a known text whose two safe fixes are applied byte-exactly."""
+    path = tmp_path / "act.md"
+    before = ("De Benelux-landen  versterken hun samenwerking ; in de strijd.\r\n\r\n"
+              "Les pays du  Benelux renforcent leur coopération ; dans la lutte.\r\n")
+    path.write_bytes(before.encode("cp1252"))
+    status, _ = run_main("fix", "--no-config", str(path))
+    assert status in (0, 1)
+    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("du  ", "du ").encode("cp1252")
+    run_main("fix", "--no-config", str(path))
+    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("du  ", "du ").encode("cp1252")
