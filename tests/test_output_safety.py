@@ -85,19 +85,7 @@ def assert_no_raw_controls(output: str, where: str) -> None:
 
 
 TERMINAL_FORMATS = ["rich", "text", "github"]
-# Found by these tests, in the formatters of issue 4 (not this issue's code): reported, and
-# expected to fail until fixed. github: _data() escapes %, CR and LF only, so an ESC from a
-# message reaches the Actions log (which renders ANSI); text and github print the file name raw.
-UNSAFE_MESSAGES = {"github"}
-UNSAFE_PATHS = {"text", "github"}
-
-
-def _known(name: str, unsafe: set[str], what: str):
-    reason = f"the {name} formatter does not escape control characters in {what} (reported)"
-    return pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False)) if name in unsafe else name
-
-
-@pytest.mark.parametrize("name", [_known(n, UNSAFE_MESSAGES, "messages") for n in TERMINAL_FORMATS])
+@pytest.mark.parametrize("name", TERMINAL_FORMATS)
 @pytest.mark.parametrize("terminal", [False, True], ids=["piped", "tty"])
 def test_terminal_formats_escape_hostile_text(name, terminal):
     diagnostics = [diagnostic(text) for text in HOSTILE]
@@ -107,7 +95,7 @@ def test_terminal_formats_escape_hostile_text(name, terminal):
         assert "[bold red]markup[/bold red]" in output, "rich markup in a text must print as written"
 
 
-@pytest.mark.parametrize("name", [_known(n, UNSAFE_PATHS, "file names") for n in TERMINAL_FORMATS])
+@pytest.mark.parametrize("name", TERMINAL_FORMATS)
 def test_file_names_are_escaped_too(name):
     """A file name is text from outside too (``a\\x1b[2J.md`` is a valid name)."""
     diagnostics = [diagnostic("x", path="act\x1b[2J\x07.md")]
@@ -132,11 +120,7 @@ CHARS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=4
 def test_every_format_survives_any_string(text, path):
     diagnostics = [diagnostic(text, path)]
     for name in TERMINAL_FORMATS:
-        if name not in UNSAFE_MESSAGES | UNSAFE_PATHS:
-            assert_no_raw_controls(render(name, diagnostics, terminal=True), name)
-    if path == "act.md":
-        for name in set(TERMINAL_FORMATS) - UNSAFE_MESSAGES:
-            assert_no_raw_controls(render(name, diagnostics, terminal=True), name)
+        assert_no_raw_controls(render(name, diagnostics, terminal=True), name)
     json.loads(render("json", diagnostics))
     json.loads(render("sarif", diagnostics))
     ET.fromstring(render("junit", diagnostics))
@@ -153,7 +137,7 @@ def test_hostile_text_through_the_whole_pipeline():
     text = "\n".join(lines)
     _, diagnostics = lint_paths(["act.md"], Settings(), {"act.md": text})
     assert diagnostics
-    for name in set(TERMINAL_FORMATS) - UNSAFE_MESSAGES:
+    for name in TERMINAL_FORMATS:
         assert_no_raw_controls(render(name, diagnostics, terminal=True), name)
     json.loads(render("json", diagnostics))
     ET.fromstring(render("junit", diagnostics))

@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from ..model import Diagnostic, Severity
+from .escape import printable
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _clean(text: str) -> str:
-    return "".join(ch if ch.isprintable() or ch == "\t" else "\ufffd" for ch in text).replace("\t", " ")
+    return printable(text.replace("\t", " "))
 
 
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str) -> None:
