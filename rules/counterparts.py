@@ -104,8 +104,9 @@ def item_count_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
 # --- tokens that must be equal: acronyms, addresses, quoted titles, footnote markers ----------
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”‘’«»()]+[^\s<>\"“”‘’«»().,;:!?]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_ACRONYM = re.compile(r"(?<![\w])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?![\w])")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")   # starts only where an address can
+# two capitals at least; written so that a long run of capitals is read once
+_ACRONYM = re.compile(r"(?<![\w])([A-Z][0-9]*[A-Z][A-Z0-9]*)(?![\w])")
 _MAX_ACRONYM = 7   # letters: DISMARK; BELAGING or REISBILJET is a word set in capitals
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _QUOTED = re.compile(r"“([^”\n]{3,300})”|‘([^’\n]{3,300})’|«\s?([^»\n]{3,300}?)\s?»|\"([^\"\n]{3,300})\"")

@@ -127,7 +127,7 @@ def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
 # BL503 stray space in a suspended compound
 
 _SUSPENDED_AFTER = re.compile(rf"(?<!\S)(?:en|of|tot|et|ou|and|or)[ \u00a0]+(-[ \u00a0]+)([a-zà-ÿ]{_LETTERS}*)")
-_SUSPENDED_BEFORE = re.compile(rf"({_LETTERS}{{2,}})([ \u00a0]+-)[ \u00a0]+(?:en|of|tot|et|ou|and|or)(?!\w)")
+_SUSPENDED_BEFORE = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})([ \u00a0]+-)[ \u00a0]+(?:en|of|tot|et|ou|and|or)(?!\w)")
 _SPACED_DASH = re.compile(r"\s[-–—]\s|\s[-–—]$|^[-–—]\s")
 
 
@@ -379,9 +379,11 @@ def _closer(node: Node, index: int, char: str) -> Finding:
 # ---------------------------------------------------------------------------------------
 # BL507 list punctuation
 
-_TRAILING_WORD = re.compile(r"[\s\u00a0]+(?:en|of|et|ou|and|or|alsook|ainsi que)$", re.IGNORECASE)
+# the lookbehinds start a match only where a run of spaces starts: retried from every
+# space of a long run, these patterns were quadratic
+_TRAILING_WORD = re.compile(r"(?<![\s\u00a0])[\s\u00a0]+(?:en|of|et|ou|and|or|alsook|ainsi que)$", re.IGNORECASE)
 # an amendment note after the text ("<L 2006-06-08/30, art. 38>", "(1)"): not the item's punctuation
-_TRAILING_NOTE = re.compile(r"(?:\s*(?:<[^<>]*>|\(\d+\)))+$")
+_TRAILING_NOTE = re.compile(r"(?<!\s)(?:\s*(?:<[^<>]*>|\(\d+\)))+$")
 
 
 def _ending(item: Node) -> str | None:

@@ -30,21 +30,6 @@ SIZE = 20_000
 LIMIT = 1.0           # seconds for one pattern on one string: ~200x what a linear pattern needs
 MODULE_TIMEOUT = 300  # seconds for all patterns of a module, in the child
 
-# Patterns known to be quadratic, in code this issue does not own: reported to the owners
-# (see the issue 5 note); the test expects them to fail until they are fixed.
-KNOWN_SLOW: dict[str, str] = {
-    "bilint_rules.typography._SUSPENDED_BEFORE":
-        "unanchored ({_LETTERS}{2,}) rescans a long word from every letter: a 50 KB one-letter "
-        "file takes 37 s in BL503; fix: a (?<!{_LETTERS}) lookbehind",
-    "bilint_rules.typography._TRAILING_WORD":
-        "[\\s\\u00a0]+ before an alternative and $: quadratic on a run of spaces inside an item",
-    "bilint_rules.typography._TRAILING_NOTE":
-        "(?:\\s*(?:<...>|\\(\\d+\\)))+$ retried from every space of a run: quadratic",
-    "bilint_rules.counterparts._ACRONYM":
-        "[A-Z][A-Z0-9]*[A-Z][A-Z0-9]* splits a long capital run every way: quadratic",
-    "bilint_rules.counterparts._EMAIL":
-        "\\b[\\w.+-]+@ restarts inside dotted runs: quadratic; fix: (?<![\\w.+-]) as in spellcheck",
-}
 
 
 def modules() -> list[str]:
@@ -172,13 +157,8 @@ def test_patterns_have_no_catastrophic_backtracking(module_name):
     slow = {r["pattern"]: r for r in results if r["seconds"] > LIMIT}
     if hung:
         slow[hung] = {"pattern": hung, "seconds": float("inf"), "input": "(never finished)"}
-    unexpected = {name: r for name, r in slow.items() if name not in KNOWN_SLOW}
-    assert not unexpected, "patterns that backtrack: " + "; ".join(
-        f"{name} took {r['seconds']:.1f} s on {r['input']!r}x{SIZE}" for name, r in unexpected.items())
-    known = [name for name in KNOWN_SLOW if name.startswith(module_name + ".") and name not in slow]
-    if any(name.startswith(module_name + ".") for name in KNOWN_SLOW) and not known:
-        pytest.xfail("known quadratic patterns, reported: " + ", ".join(
-            n for n in KNOWN_SLOW if n.startswith(module_name + ".")))
+    assert not slow, "patterns that backtrack: " + "; ".join(
+        f"{name} took {r['seconds']:.1f} s on {r['input']!r}x{SIZE}" for name, r in slow.items())
 
 
 def test_patterns_are_collected():
