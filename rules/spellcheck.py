@@ -638,6 +638,8 @@ class _Checker:
         """None if fine, else the suggestions (best first) for a reported word."""
         key = (word, exempt)
         if key not in self.verdicts:
+            if len(self.verdicts) >= 200_000:   # the checker lives as long as the process
+                self.verdicts.clear()
             self.verdicts[key] = self._decide(word, exempt)
         return self.verdicts[key]
 
