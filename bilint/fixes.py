@@ -237,8 +237,10 @@ def write_atomic(path: str, data: bytes) -> None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
+    finally:   # also on Ctrl-C: no temporary file is left in the user's folder
+        if os.path.exists(temporary):
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -346,7 +346,7 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if stack:
                 stack.pop()
                 continue
-            if char in ")]" and _LABEL_BEFORE.search(text[:index]):
+            if char in ")]" and _label_before(text, index):
                 continue   # "onder a) en b)": a list label cited in the text
             yield _closer(node, index, char)
     for family, stack in stacks.items():
@@ -368,6 +368,15 @@ def _where(node: Node) -> str:
             return "article"
         current = current.parent
     return node.kind
+
+
+_LABEL_WINDOW = 16   # the longest label the pattern reads ("12bis°", "xviii") and its separator
+
+
+def _label_before(text: str, index: int) -> bool:
+    """A label ends just before ``index``. The search starts a short window back (``^``
+    still means the real start of the text), so thousands of stray brackets stay linear."""
+    return _LABEL_BEFORE.search(text, max(0, index - _LABEL_WINDOW), index) is not None
 
 
 def _closer(node: Node, index: int, char: str) -> Finding:
