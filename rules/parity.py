@@ -34,22 +34,22 @@ def _family(quantity: Quantity) -> str:
     return "reference" if quantity.kind == "reference" else "quantity"
 
 
-def _in_title(node: Node) -> bool:
+def _inside(node: Node, kind: str) -> bool:
+    """One of the node's ancestors is of ``kind``."""
     parent = node.parent
     while parent is not None:
-        if parent.kind == "title":
+        if parent.kind == kind:
             return True
         parent = parent.parent
     return False
+
+
+def _in_title(node: Node) -> bool:
+    return _inside(node, "title")
 
 
 def _in_article(node: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.kind == "article":
-            return True
-        parent = parent.parent
-    return False
+    return _inside(node, "article")
 
 
 def _is_law_id(quantity: Quantity) -> bool:

@@ -34,6 +34,15 @@ _LEGIT_DOUBLES = {
 }
 
 
+def _sentences(bitext: Bitext) -> Iterator[tuple[Node, int, str]]:
+    """Each sentence of each text node of both versions, with its offset in the node."""
+    for lang in bitext.languages:
+        for node in text_nodes(bitext.documents[lang]):
+            text = node.text
+            for start, end in sentences(text):
+                yield node, start, text[start:end]
+
+
 @rule("BL501", "repeated-word", "typography", "warning", allowed=_LEGIT_DOUBLES)
 def repeated_word(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A word written twice in a row.
@@ -147,28 +156,24 @@ def suspended_compound_space(bitext: Bitext, options: Mapping[str, Any]) -> Iter
 
     Options: none.
     """
-    for lang in bitext.languages:
-        for node in text_nodes(bitext.documents[lang]):
-            text = node.text
-            for start, end in sentences(text):
-                sentence = text[start:end]
-                candidates = []
-                for match in _SUSPENDED_AFTER.finditer(sentence):
-                    candidates.append((match.start(1), match.end(2), "-" + match.group(2),
-                                       f"stray space after the hyphen: '-{match.group(2)}'"))
-                for match in _SUSPENDED_BEFORE.finditer(sentence):
-                    candidates.append((match.start(2), match.end(2), "-",
-                                       f"stray space before the hyphen: '{match.group(1)}-'"))
-                if not candidates:
-                    continue
-                rest = sentence
-                for a, b, _, _ in candidates:
-                    rest = rest[:a] + "x" * (b - a) + rest[b:]
-                if _SPACED_DASH.search(rest):
-                    continue   # a dash around an aside elsewhere in the sentence
-                for a, b, replacement, message in candidates:
-                    yield Finding(node.locate(start + a, start + b), message,
-                                  fix=Fix(replacement, safe=False))
+    for node, start, sentence in _sentences(bitext):
+        candidates = []
+        for match in _SUSPENDED_AFTER.finditer(sentence):
+            candidates.append((match.start(1), match.end(2), "-" + match.group(2),
+                               f"stray space after the hyphen: '-{match.group(2)}'"))
+        for match in _SUSPENDED_BEFORE.finditer(sentence):
+            candidates.append((match.start(2), match.end(2), "-",
+                               f"stray space before the hyphen: '{match.group(1)}-'"))
+        if not candidates:
+            continue
+        rest = sentence
+        for a, b, _, _ in candidates:
+            rest = rest[:a] + "x" * (b - a) + rest[b:]
+        if _SPACED_DASH.search(rest):
+            continue   # a dash around an aside elsewhere in the sentence
+        for a, b, replacement, message in candidates:
+            yield Finding(node.locate(start + a, start + b), message,
+                          fix=Fix(replacement, safe=False))
 
 
 # ---------------------------------------------------------------------------------------
@@ -224,30 +229,26 @@ def dash_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
 
     Options: none.
     """
-    for lang in bitext.languages:
-        for node in text_nodes(bitext.documents[lang]):
-            text = node.text
-            for start, end in sentences(text):
-                sentence = text[start:end]
-                attached = [(m.start(), m.group()) for m in _PREFIX_DASH.finditer(sentence)]
-                attached += [(m.start(), m.group()) for m in _SUFFIX_DASH.finditer(sentence)]
-                if not attached:
-                    continue
-                hyphens = [a for a in attached if a[1] in "-‐‑"]
-                for position, char in attached:
-                    if char in "-‐‑":
-                        continue
-                    name = _DASH_NAMES[char]
-                    if hyphens:
-                        message = f"{name} among hyphens in a suspended compound: '-' like its siblings"
-                        safe = True
-                    elif _CONJUNCTION_BEFORE.search(sentence[:position]) and not sentence[position + 1:position + 2].isupper():
-                        message = f"{name} in a suspended compound: a hyphen belongs here"
-                        safe = False
-                    else:
-                        continue
-                    yield Finding(node.locate(start + position, start + position + 1), message,
-                                  fix=Fix("-", safe=safe))
+    for node, start, sentence in _sentences(bitext):
+        attached = [(m.start(), m.group()) for m in _PREFIX_DASH.finditer(sentence)]
+        attached += [(m.start(), m.group()) for m in _SUFFIX_DASH.finditer(sentence)]
+        if not attached:
+            continue
+        hyphens = [a for a in attached if a[1] in "-‐‑"]
+        for position, char in attached:
+            if char in "-‐‑":
+                continue
+            name = _DASH_NAMES[char]
+            if hyphens:
+                message = f"{name} among hyphens in a suspended compound: '-' like its siblings"
+                safe = True
+            elif _CONJUNCTION_BEFORE.search(sentence[:position]) and not sentence[position + 1:position + 2].isupper():
+                message = f"{name} in a suspended compound: a hyphen belongs here"
+                safe = False
+            else:
+                continue
+            yield Finding(node.locate(start + position, start + position + 1), message,
+                          fix=Fix("-", safe=safe))
 
 
 # ---------------------------------------------------------------------------------------
