@@ -162,3 +162,18 @@ def test_missing_hunspell_dictionary_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(spellcheck, "_dic_dirs", lambda: [str(tmp_path)])
     with pytest.raises(spellcheck.LexiconUnavailable, match="no Hunspell dictionary"):
         spellcheck.HunspellLexicon("nl")
+
+
+def test_range_overlap_lookup_matches_the_plain_definition():
+    """The logarithmic overlap test answers as the obvious linear one, overlapping ranges included."""
+    import random
+
+    ranges = [(3, 5), (4, 20), (30, 31), (40, 45), (44, 50)]
+    table = spellcheck._Ranges(ranges)
+    rng = random.Random(5)
+    for _ in range(2000):
+        start = rng.randrange(0, 60)
+        end = start + rng.randrange(1, 8)
+        expected = any(s < end and start < e for s, e in ranges)
+        assert table.overlaps(start, end) == expected, (start, end)
+    assert not spellcheck._Ranges([])
