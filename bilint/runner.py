@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
-from .model import Diagnostic, Severity
+from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 
@@ -35,6 +35,7 @@ class Request:
     config: str | None = None                  # a file to use instead of the nearest one
     use_config: bool = True
     inline: bool = True                        # honour suppression comments
+    keep_documents: bool = False               # return each document's Bitext (the HTML report shows them)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Job:
     paths: list[str]
     settings: Settings
     fail_level: Severity
+    keep_documents: bool = False
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Result:
     files: list[dict]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fail_level: Severity = Severity.WARNING
+    bitext: Bitext | None = None     # the parsed and aligned document, when the job kept it
 
     def failed(self) -> bool:
         return any(d.severity >= self.fail_level for d in self.diagnostics)
@@ -146,7 +149,7 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))
         except ValueError as error:
             raise InputError(f"fail level: {error}") from None
-        jobs.append(Job(group, settings, fail_level))
+        jobs.append(Job(group, settings, fail_level, request.keep_documents))
     return jobs
 
 
@@ -156,7 +159,7 @@ def lint_job(job: Job) -> Result:
     bitext, diagnostics = lint_paths(job.paths, job.settings)
     files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
              for path in bitext.paths]
-    return Result(files, diagnostics, job.fail_level)
+    return Result(files, diagnostics, job.fail_level, bitext if job.keep_documents else None)
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False) -> list[Result]:
