@@ -85,4 +85,5 @@
     else if (event.key === "k" || event.key === "p") { event.preventDefault(); step(-1); }
   });
   apply();
+  document.documentElement.classList.add("js");   // the filters and keys work: show them
 }());
