@@ -97,7 +97,7 @@ def test_every_finding_is_highlighted_once_on_the_example():
 
 def test_the_two_versions_are_columns_with_their_language():
     page = Page(report(str(EXAMPLE)))
-    cells = page.all("td", **{"class": "c"})
+    cells = page.all("div", **{"class": "c"})
     langs = {cell["lang"] for cell in cells}
     assert langs == {"nl", "fr"}
     text = "".join(page.text)
@@ -112,7 +112,7 @@ def test_a_provision_in_one_version_only_faces_a_marked_empty_cell(tmp_path):
     fr = "Vu:\n\n1. la recommandation sur la coopération;\n"
     path = write(tmp_path / "short.md", nl + "\n" + fr)
     page = Page(report(str(path)))
-    absent = page.all("td", **{"class": "absent"})
+    absent = page.all("div", **{"class": "absent"})
     assert [cell["lang"] for cell in absent] == ["fr"]
     assert "not in the fr version" in "".join(page.text)
 

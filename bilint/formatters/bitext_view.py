@@ -28,6 +28,7 @@ class Mark:
     number: int          # the finding's number in the report, from 1
     role: str            # PRIMARY or RELATED
     part: str = "text"   # "text" or "label"
+    wide: bool = False   # a related span of a whole provision (shown only when its finding is chosen)
 
 
 @dataclass
@@ -221,6 +222,9 @@ def build(bitext: Bitext, diagnostics: Sequence[Diagnostic], first_number: int =
     return view
 
 
+_WIDE = 80
+
+
 def _mark(index: _Index, sources: dict, path: str, langs: Sequence[str], span: Span,
           number: int, role: str) -> list[Cell]:
     """Mark the span's characters in their cells; the cells marked, in order."""
@@ -232,8 +236,9 @@ def _mark(index: _Index, sources: dict, path: str, langs: Sequence[str], span: S
         if offsets is None:
             continue
         cells: list[Cell] = []
+        wide = role == RELATED and offsets[1] - offsets[0] > _WIDE
         for run, start, end in index.place(path, lang, *offsets):
-            run.cell.marks.append(Mark(run.index + start, run.index + end, number, role, run.part))
+            run.cell.marks.append(Mark(run.index + start, run.index + end, number, role, run.part, wide))
             if run.cell not in cells:
                 cells.append(run.cell)
         if cells:

@@ -1,6 +1,6 @@
 """The clerk's report: both versions side by side in one self-contained HTML file.
 
-Each document is a table of aligned provisions (one row a pair of ``bitext.pairs``), each
+Each document is a grid of aligned provisions (one row a pair of ``bitext.pairs``), each
 finding highlighted on its characters, its related span highlighted in the other
 version. Everything from a text, a file name or a message is escaped; the page loads
 nothing (no network, no file) and its Content-Security-Policy lets only its own style
@@ -111,7 +111,7 @@ class _Writer:
         if mark.role != PRIMARY:
             related = next((r.message for r in finding.diagnostic.related if r.message), "")
             title = f"related to {_describe(finding)}" + (f" ({related})" if related else "")
-            return f'<mark class="rel" data-f="{mark.number}" title="{_attr(title)}">'
+            return f'<mark class="rel{" wide" if mark.wide else ""}" data-f="{mark.number}" title="{_attr(title)}">'
         classes = f"f s-{severity}" + (" point" if point else "")
         extra = ""
         if mark.number not in self.opened:
@@ -122,19 +122,19 @@ class _Writer:
 
     def cell(self, cell: Cell | None, lang: str, other: str) -> None:
         if cell is None:
-            self.write(f'<td class="absent" lang="{_attr(lang)}"><span class="ui" lang="en">'
-                       f'not in the {_text(lang)} version (only in {_text(other)})</span></td>')
+            self.write(f'<div class="absent" role="cell" lang="{_attr(lang)}"><span class="ui" lang="en">'
+                       f'not in the {_text(lang)} version (only in {_text(other)})</span></div>')
             return
         label_marks = [m for m in cell.marks if m.part == "label"]
         text_marks = [m for m in cell.marks if m.part == "text"]
         label = self.marked(cell.label, label_marks) if cell.label else ""
-        self.write(f'<td class="c" lang="{_attr(lang)}">')
+        self.write(f'<div class="c" role="cell" lang="{_attr(lang)}">')
         if label:
             self.write(f'<span class="label">{label}</span>')
-        self.write(self.marked(cell.text, text_marks), "</td>")
+        self.write(self.marked(cell.text, text_marks), "</div>")
 
     def notes(self, numbers: Sequence[int]) -> None:
-        self.write('<td class="notes">')
+        self.write('<div class="notes" role="cell">')
         if numbers:
             self.write("<ol>")
             for number in numbers:
@@ -142,7 +142,7 @@ class _Writer:
                 self.write(f'<li value="{number}"><b>{_text(d.code)}</b> {_text(str(d.severity))} '
                            f"({_text(_lang(d))}): {_text(d.message)}</li>")
             self.write("</ol>")
-        self.write("</td>")
+        self.write("</div>")
 
 
 def _summary(w: _Writer, findings: Sequence[Finding], docs: dict) -> None:
@@ -209,26 +209,28 @@ def _document(w: _Writer, index: int, view: DocumentView) -> None:
     names = " + ".join(view.paths)
     w.write(f'<section class="document" id="doc-{index}" aria-labelledby="doc-{index}-title">'
             f'<h2 id="doc-{index}-title">{_text(names)}</h2>'
-            f'<table class="bitext"><caption class="ui">{len(view.rows)} aligned provisions, '
-            f"{len(view.findings)} findings</caption>"
-            '<colgroup><col class="text"><col class="text"><col class="notes"></colgroup>'
-            f'<thead><tr><th scope="col" lang="{_attr(first)}">{_text(_language_name(first))}</th>'
-            f'<th scope="col" lang="{_attr(second)}">{_text(_language_name(second))}</th>'
-            '<th scope="col" class="notes">notes</th></tr></thead><tbody>')
+            f'<p class="ui count" id="doc-{index}-about">{len(view.rows)} aligned provisions, '
+            f"{len(view.findings)} findings</p>"
+            f'<div class="bitext" role="table" aria-describedby="doc-{index}-about" aria-labelledby="doc-{index}-title">'
+            f'<div class="row head" role="row"><div role="columnheader" lang="{_attr(first)}">'
+            f"{_text(_language_name(first))}</div>"
+            f'<div role="columnheader" lang="{_attr(second)}">{_text(_language_name(second))}</div>'
+            '<div role="columnheader" class="notes">notes</div></div>')
     if view.whole:
-        w.write(f'<tr id="doc-{index}-whole"><td class="whole ui" colspan="2">About the whole document: ')
+        w.write(f'<div class="row" role="row" id="doc-{index}-whole"><div class="whole ui" role="cell">'
+                "About the whole document: ")
         for number in view.whole:
             finding = w.findings[number]
             w.opened.add(number)
             w.write(f'<mark class="f s-{finding.diagnostic.severity} first" id="f{number}" tabindex="-1" '
                     f'data-f="{number}" data-n="{number}" title="{_attr(_describe(finding))}">'
                     f"{_text(finding.diagnostic.message)}</mark> ")
-        w.write("</td>")
+        w.write("</div>")
         w.notes(view.whole)
-        w.write("</tr>")
+        w.write("</div>")
     for number, row in enumerate(view.rows):
         _row(w, index, number, row, first, second)
-    w.write("</tbody></table></section>")
+    w.write("</div></section>")
 
 
 def _blank(row: Row) -> bool:
@@ -249,11 +251,11 @@ def _row(w: _Writer, index: int, number: int, row: Row, first: str, second: str)
     if _blank(row):
         return
     kind = "".join(c for c in row.kind if c.isalnum())
-    w.write(f'<tr id="doc-{index}-r{number}" class="k-{kind} dep-{min(row.depth, 4)}">')
+    w.write(f'<div class="row k-{kind} dep-{min(row.depth, 4)}" role="row" id="doc-{index}-r{number}">')
     w.cell(row.cells[0], first, second)
     w.cell(row.cells[1], second, first)
     w.notes(row.notes)
-    w.write("</tr>")
+    w.write("</div>")
 
 
 def _elsewhere(w: _Writer, findings: Sequence[Finding]) -> None:
