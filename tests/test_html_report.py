@@ -181,3 +181,32 @@ def test_defuse(value, expected):
     from bilint.formatters.csv import defuse
 
     assert defuse(value) == expected
+
+
+def test_overlapping_findings_nest_and_keep_every_character():
+    from bilint.formatters.bitext_view import PRIMARY, RELATED, Finding, Mark
+    from bilint.formatters.html import _Writer
+    from bilint.model import Diagnostic, Severity, Span
+
+    def finding(number: int) -> Finding:
+        return Finding(number, Diagnostic("t.md", Span(1, 1, 1, 2), "BL999", "test", "spelling",
+                                          Severity.WARNING, f"message {number} <b>", "nl"))
+
+    writer = _Writer({1: finding(1), 2: finding(2)})
+    html = writer.marked("a <b> & c", [Mark(0, 5, 1, PRIMARY), Mark(2, 9, 2, PRIMARY), Mark(9, 9, 1, RELATED)])
+    page = Page(html)
+    assert "".join(page.text) == "a <b> & c"
+    firsts = page.all("mark", **{"class": "first"})
+    assert [m["id"] for m in firsts] == ["f1", "f2"]
+    assert [m["data-f"] for m in page.all("mark")] == ["1", "1", "2", "2", "1"]   # split where they overlap
+    assert "message 1 <b>" in firsts[0]["title"]
+
+
+def test_fix_reports_the_remaining_findings_in_the_fixed_text(tmp_path):
+    text = write(tmp_path / "drugs.md", EXAMPLE.read_text(encoding="utf-8"))
+    result = run("fix", "--no-config", "--format", "html", str(text))
+    assert result.returncode == 1, result.stderr
+    remaining = json.loads(report(str(text), fmt="json"))["diagnostics"]
+    page = Page(result.stdout)
+    assert len(page.all("mark", **{"class": "first"})) == len(remaining) > 0
+    assert "Findings outside the texts shown" not in "".join(page.text)

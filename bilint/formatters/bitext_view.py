@@ -282,6 +282,31 @@ def _clip(label: str, text: str) -> str:
     return whole if len(whole) <= _EXCERPT else whole[:_EXCERPT - 1] + "…"
 
 
+def complete(bitexts: Sequence[Bitext], files: Sequence[dict]) -> list[Bitext]:
+    """The documents given, and those of the other files read again from disk.
+
+    ``bilint check`` passes every document it linted; ``bilint fix`` passes none, and its
+    remaining findings point into the files as fixed, which are read here.
+    """
+    from ..cli import documents
+    from ..engine import Settings, build_bitext
+    from ..source import InputError
+
+    shown = [*bitexts]
+    covered = {path for bitext in bitexts for path in bitext.paths}
+    rest = [f for f in files if f.get("path") not in covered and len(f.get("languages", ())) == 2]
+    by_setting: dict[tuple, list[str]] = {}
+    for file in rest:
+        by_setting.setdefault((tuple(file["languages"]), file.get("layout", "auto")), []).append(file["path"])
+    for (languages, layout), paths in by_setting.items():
+        for group in documents(paths, languages):
+            try:
+                shown.append(build_bitext(group, Settings(languages=languages, layout=layout)))
+            except InputError:   # gone or unreadable since: its findings are listed apart
+                continue
+    return shown
+
+
 def build_all(bitexts: Sequence[Bitext], diagnostics: Sequence[Diagnostic]) -> tuple[list[DocumentView], list[Finding]]:
     """One view a document; diagnostics of no shown document (e.g. a file that could not be
     parsed) are returned apart, numbered after the others."""

@@ -14,7 +14,7 @@ import csv
 from typing import Sequence, TextIO
 
 from ..model import Bitext, Diagnostic
-from .bitext_view import build_all
+from .bitext_view import build_all, complete
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,7 +28,7 @@ def defuse(value: object) -> str:
 
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str,
            bitexts: Sequence[Bitext] = ()) -> None:
-    views, elsewhere = build_all(bitexts, diagnostics)
+    views, elsewhere = build_all(complete(bitexts, files), diagnostics)
     languages = list(dict.fromkeys(lang for view in views for lang in view.languages)) or ["nl", "fr"]
     findings = [f for view in views for f in view.findings] + elsewhere
     stream.write(BOM)

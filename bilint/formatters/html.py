@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Iterable, Sequence, TextIO
 
 from ..model import Bitext, Diagnostic
-from .bitext_view import PRIMARY, Cell, DocumentView, Finding, Row, build_all
+from .bitext_view import PRIMARY, Cell, DocumentView, Finding, Row, build_all, complete
 
 SEVERITIES = ("error", "warning", "info")
 NO_LANGUAGE = "none"
@@ -282,7 +282,7 @@ def _rules_section(w: _Writer, docs: dict) -> None:
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str,
            bitexts: Sequence[Bitext] = ()) -> None:
     """Write the report; ``bitexts`` are the documents linted (the CLI passes them)."""
-    views, elsewhere = build_all(bitexts, diagnostics)
+    views, elsewhere = build_all(complete(bitexts, files), diagnostics)
     findings = [f for view in views for f in view.findings] + elsewhere
     docs = _rule_docs(f.diagnostic.code for f in findings)
     languages = list(dict.fromkeys(lang for view in views for lang in view.languages))
