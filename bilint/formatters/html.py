@@ -134,15 +134,15 @@ class _Writer:
         self.write(self.marked(cell.text, text_marks), "</div>")
 
     def notes(self, numbers: Sequence[int]) -> None:
-        self.write('<div class="notes" role="cell">')
-        if numbers:
-            self.write("<ol>")
-            for number in numbers:
-                d = self.findings[number].diagnostic
-                self.write(f'<li value="{number}"><b>{_text(d.code)}</b> {_text(str(d.severity))} '
-                           f"({_text(_lang(d))}): {_text(d.message)}</li>")
-            self.write("</ol>")
-        self.write("</div>")
+        """The printed margin notes of a row (none: no cell, a long code has thousands of rows)."""
+        if not numbers:
+            return
+        self.write('<div class="notes" role="cell"><ol>')
+        for number in numbers:
+            d = self.findings[number].diagnostic
+            self.write(f'<li value="{number}"><b>{_text(d.code)}</b> {_text(str(d.severity))} '
+                       f"({_text(_lang(d))}): {_text(d.message)}</li>")
+        self.write("</ol></div>")
 
 
 def _summary(w: _Writer, findings: Sequence[Finding], docs: dict) -> None:
