@@ -23,7 +23,7 @@ from tests.helpers import BROKEN, run, write
 
 # the reader decodes &lt; to "<": the Dutch item's text holds a real <script> element
 HOSTILE_TEXT = ("&lt;script&gt;document.title='pwned'&lt;/script&gt; javascript:alert(1) \"onerror=alert(1) "
-                "<img src=x onerror=\"document.title='pwned'\">")
+                "<img src=x onerror=\"document.title='pwned'\"> \u202egniwollof\u202c")
 HOSTILE_NAME = '"><img src=x onerror=alert(1)>.md'
 
 
@@ -131,6 +131,8 @@ def test_hostile_text_and_file_name_stay_text(tmp_path):
     text = "".join(page.text)
     assert "<script>document.title='pwned'</script>" in text    # shown, not run
     assert HOSTILE_NAME in text and "javascript:alert(1)" in text
+    # a bidirectional override would reorder what the clerk reads: it is shown, not obeyed
+    assert "[U+202E]gniwollof[U+202C]" in text and "\u202e" not in html
 
 
 def test_the_content_security_policy_allows_only_the_reports_own_style_and_script():

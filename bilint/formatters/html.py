@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import Counter
 from functools import lru_cache
 from html import escape
@@ -40,12 +41,22 @@ def content_security_policy(style: str, script: str) -> str:
             f"style-src '{_sha256(style)}'; script-src '{_sha256(script)}'")
 
 
+# Controls and bidirectional overrides are invisible, and an override reorders what
+# follows it: in a legislative text each is shown as its code point, so that the clerk
+# sees it and nothing is hidden or reordered (line breaks and tabs stay).
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    return _INVISIBLE.sub(lambda match: f"[U+{ord(match.group()):04X}]", value)
+
+
 def _text(value: str) -> str:
-    return escape(value, quote=False)
+    return escape(_visible(value), quote=False)
 
 
 def _attr(value: str) -> str:
-    return escape(value, quote=True)
+    return escape(_visible(value), quote=True)
 
 
 def _rule_docs(codes: Iterable[str]) -> dict[str, tuple[str, str]]:
