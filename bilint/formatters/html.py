@@ -74,6 +74,10 @@ def _anchor(code: str) -> str:
     return "rule-" + "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in code)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _lang(diagnostic: Diagnostic) -> str:
     return diagnostic.lang or NO_LANGUAGE
 
@@ -220,8 +224,8 @@ def _document(w: _Writer, index: int, view: DocumentView) -> None:
     names = " + ".join(view.paths)
     w.write(f'<section class="document" id="doc-{index}" aria-labelledby="doc-{index}-title">'
             f'<h2 id="doc-{index}-title">{_text(names)}</h2>'
-            f'<p class="ui count" id="doc-{index}-about">{len(view.rows)} aligned provisions, '
-            f"{len(view.findings)} findings</p>"
+            f'<p class="ui count" id="doc-{index}-about">{_count(len(view.rows), "aligned provision")}, '
+            f'{_count(len(view.findings), "finding")}</p>'
             f'<div class="bitext" role="table" aria-describedby="doc-{index}-about" aria-labelledby="doc-{index}-title">'
             f'<div class="row head" role="row"><div role="columnheader" lang="{_attr(first)}">'
             f"{_text(_language_name(first))}</div>"
@@ -299,7 +303,7 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
     languages = list(dict.fromkeys(lang for view in views for lang in view.languages))
     style, script = _asset("report.css"), _asset("report.js")
     w = _Writer({f.number: f for f in findings})
-    title = views[0].paths[0] if len(views) == 1 and views[0].paths else f"{len(views)} documents"
+    title = views[0].paths[0] if len(views) == 1 and views[0].paths else _count(len(views), "document")
     w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f'<meta http-equiv="Content-Security-Policy" content="{_attr(content_security_policy(style, script))}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -307,13 +311,13 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
             f"<title>bilint report: {_text(title)}</title><style>{style}</style></head><body>"
             '<a class="skip" href="#findings">Skip to the findings</a><header>'
             f"<h1>bilint report: {_text(title)}</h1>"
-            f"<p>{len(findings)} finding{'s' if len(findings) != 1 else ''} in {len(views)} "
-            f"document{'s' if len(views) != 1 else ''}; bilint {_text(version)}.</p>")
+            f"<p>{_count(len(findings), 'finding')} in {_count(len(views), 'document')}; "
+            f"bilint {_text(version)}.</p>")
     if len(views) > 1:
         w.write('<nav class="toc ui" aria-label="Documents"><ol>')
         for index, view in enumerate(views, 1):
             w.write(f'<li><a href="#doc-{index}">{_text(" + ".join(view.paths))}</a> '
-                    f'<span class="count">({len(view.findings)} findings)</span></li>')
+                    f'<span class="count">({_count(len(view.findings), "finding")})</span></li>')
         w.write("</ol></nav>")
     w.write('<div class="top">')
     _summary(w, findings, docs)
