@@ -170,3 +170,22 @@ def test_hostile_text_and_file_name_run_nothing(driver, tmp_path):
 def test_a_browser_that_is_not_there_is_a_skip_reason(monkeypatch):
     monkeypatch.setattr(browser, "CHROMIUM", "/nonexistent/chromium")
     assert browser.missing() == "chromium is not installed (apt-get install chromium chromium-driver)"
+
+
+def test_it_prints_as_an_a4_landscape_dossier_with_numbered_notes(driver, example):
+    import re
+    import shutil
+    import subprocess
+
+    page, expected = example
+    open_page(driver, page)
+    pdf = browser.print_to_pdf(driver)
+    boxes = {tuple(round(float(v)) for v in box) for box in
+             re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)}
+    assert boxes == {(842, 595)}   # A4 landscape in points, every page
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                              check=True).stdout.decode("utf-8")
+        assert "Findings (" not in text          # the screen's list and filters are not printed
+        first = expected[0]
+        assert f"{first['code']} {first['severity']} ({first['lang']})" in text   # its margin note
