@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,19 @@ def test_stdin_misuse_is_one_line_and_exit_2(tmp_path):
         assert result.returncode == 2
         lines = result.stderr.decode().strip().splitlines()
         assert len(lines) == 1 and "standard input" in lines[0] and "Traceback" not in lines[0]
+
+
+def test_the_readme_snippet_for_piping_editors_works(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In the editor", 1)[1].split("\n## ", 1)[0]
+    command = re.findall(r"```sh\n(.*?)```", section, re.S)[0].strip()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wet.fr.md").write_text(FR, encoding="utf-8")
+    (tmp_path / "unsaved-buffer.md").write_text(NL.replace("de datum", "de dataum"), encoding="utf-8")
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    environment.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run(["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                            env=environment, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "drafts/wet.nl.md:3:25: BL301" in result.stdout
+    assert "drafts/wet.fr.md:4:40: BL401" in result.stdout
