@@ -255,6 +255,29 @@ def test_pair_edit_one_buffer_updates_both_files(tmp_path):
     assert _run(session()) == 0
 
 
+def test_word_list_change_relints_open_files(tmp_path):
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    (tmp_path / "bilint.toml").write_text('words = ["words.txt"]\n', encoding="utf-8")
+    words = tmp_path / "words.txt"
+    words.write_text("# the project's words\n", encoding="utf-8")
+
+    async def session():
+        editor = Editor()
+        await editor.start(tmp_path)
+        nl = editor.open(tmp_path / "wet.nl.md")
+        await editor.diagnostics(nl, check=lambda ds: "BL301" in _codes(ds))
+        words_uri = editor.open(words)             # the word list is edited, not linted
+        count = len(editor.published[nl])
+        words.write_text("# the project's words\ndataum\n", encoding="utf-8")
+        editor.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(words_uri)))
+        await editor.diagnostics(nl, after=count, check=lambda ds: _codes(ds) == ["BL401"])
+        assert editor.published[words_uri] == []
+        return await editor.stop()
+
+    assert _run(session()) == 0
+
+
 # -- malformed input ------------------------------------------------------------------------
 
 def _frame(body: bytes) -> bytes:
@@ -335,6 +358,30 @@ def test_positions_count_utf16_units():
         if char not in "\r\n":
             assert index.offset(*index.position(offset)) == offset
     assert LineIndex(text, "utf-8").position(text.index("x")) == (0, 6)
+
+
+def test_scheduler_coalesces_a_burst_of_edits():
+    import threading
+
+    from bilint.lsp.scheduler import Scheduler
+
+    batches: list[list[str]] = []
+    done = threading.Event()
+
+    def work(keys: list[str]) -> None:
+        batches.append(keys)
+        if {"a.nl.md", "b.md"} <= {key for batch in batches for key in batch}:
+            done.set()
+
+    scheduler = Scheduler(work)
+    for _ in range(20):                      # twenty keystrokes, each pushing the lint back
+        scheduler.schedule(["a.nl.md"], delay=1.0)
+    scheduler.schedule(["b.md"], delay=1.0)
+    assert done.wait(WAIT)
+    scheduler.stop()
+    scheduler.thread.join(WAIT)
+    assert not scheduler.thread.is_alive()
+    assert sorted(key for batch in batches for key in batch) == ["a.nl.md", "b.md"]   # each linted once
 
 
 def test_pair_paths_prefer_open_buffers(tmp_path):
