@@ -250,7 +250,16 @@ def test_pair_edit_one_buffer_updates_both_files(tmp_path):
         editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
             [types.FileEvent((tmp_path / "bilint.toml").as_uri(), types.FileChangeType.Changed)]))
         await editor.diagnostics(fr, after=fr_count, check=lambda ds: _codes(ds) == ["BL401"])
-        return await editor.stop()
+
+        # closing both buffers clears both files' diagnostics, and no late lint brings them back
+        nl_count, fr_count = len(editor.published[nl]), len(editor.published[fr])
+        for uri in (nl, fr):
+            editor.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        await editor.diagnostics(nl, after=nl_count, check=lambda ds: len(ds) == 0)
+        await editor.diagnostics(fr, after=fr_count, check=lambda ds: len(ds) == 0)
+        code = await editor.stop()
+        assert len(editor.published[nl][-1].diagnostics) == len(editor.published[fr][-1].diagnostics) == 0
+        return code
 
     assert _run(session()) == 0
 
@@ -382,6 +391,15 @@ def test_scheduler_coalesces_a_burst_of_edits():
     scheduler.thread.join(WAIT)
     assert not scheduler.thread.is_alive()
     assert sorted(key for batch in batches for key in batch) == ["a.nl.md", "b.md"]   # each linted once
+
+
+def test_server_without_pygls_is_one_line_and_exit_2(monkeypatch, capsys):
+    from bilint.cli import main
+
+    monkeypatch.setitem(sys.modules, "bilint.lsp.server", None)   # as if bilint[server] were not installed
+    assert main(["server"]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "pip install 'bilint[server]'" in error[0]
 
 
 def test_pair_paths_prefer_open_buffers(tmp_path):

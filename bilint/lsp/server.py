@@ -235,13 +235,15 @@ def build() -> BilintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BilintServer, params: types.DidCloseTextDocumentParams) -> None:
         path = ls.forget(params.text_document.uri)
-        partners = [p for p in ls.buffers if p in _paired_with(ls, path)]
-        ls.published.pop(path, None)
+        linted_with = _paired_with(ls, path)
+        partners = [p for p in linted_with if p in ls.buffers]
         if partners:
-            ls.schedule(partners)   # the other version now reads this file from disk
-        else:
-            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=params.text_document.uri, diagnostics=[]))
+            ls.schedule(partners)   # the other version, still open, now reads this file from disk
+            return
+        for closed in (path, *linted_with):   # nothing of this document is open any more
+            ls.published.pop(closed, None)
+            uri = params.text_document.uri if closed == path else ls.uri_of(closed)
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: BilintServer, params: types.DidChangeWatchedFilesParams) -> None:
