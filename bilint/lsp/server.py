@@ -160,16 +160,18 @@ class BilintServer(LanguageServer):
             linted = lint_document(path, {p: text for p, (text, _) in snapshot.items()})
             support = support_files(path)
             covered.update(linted.paths)
-            versions = {p: snapshot[p][1] if p in snapshot else None for p in linted.paths}
+            read = {p: snapshot.get(p, (None, None)) for p in linted.paths}
             if self.loop is not None and not self.loop.is_closed():
-                self.loop.call_soon_threadsafe(self._publish, path, linted, versions, support)
+                self.loop.call_soon_threadsafe(self._publish, path, linted, read, support)
 
-    def _publish(self, path: str, linted: Linted, versions: dict[str, int | None], support: set[str]) -> None:
+    def _publish(self, path: str, linted: Linted, read: dict[str, tuple[str | None, int | None]],
+                 support: set[str]) -> None:
+        """Publish a lint's diagnostics, unless a buffer it read has changed (or closed, or opened) since."""
         self.support |= support
-        for other in linted.paths:
+        for other, (text, version) in read.items():
             current = self.buffers.get(other)
-            if (current.version if current else None) != versions[other]:
-                return   # a buffer changed while this ran: its newer lint is already scheduled
+            if (current.text if current else None) is not text or (current.version if current else None) != version:
+                return   # stale: the newer lint is already scheduled
         if path not in self.buffers:
             return
         texts = convert.Texts(linted.texts, self.workspace.position_encoding or "utf-16")
@@ -182,7 +184,7 @@ class BilintServer(LanguageServer):
                 lsp = [item[0] for item in items]
             self.published[other] = Published(linted.texts.get(other, ""), texts, items)
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=self.uri_of(other), diagnostics=lsp, version=versions[other]))
+                uri=self.uri_of(other), diagnostics=lsp, version=read[other][1]))
 
     def current(self, uri: str) -> Published | None:
         """The last published lint of ``uri``, if it was made from the text the buffer holds now."""
