@@ -9,7 +9,9 @@ diagnostics (the cold start: imports, dictionaries), then send one ``didChange``
 time (a letter typed into a word, then removed again, alternately) and time from the
 moment the change is written to the moment the diagnostics for that document version
 arrive. The figure includes the server's debounce (``bilint.lsp.server.DEBOUNCE``), the
-lint of both language versions and the round trip over stdio. Needs ``bilint[server]``.
+lint of both language versions and the round trip over stdio; the same lint is then timed
+in this process without the server (``lint_only``), so that the server's own share shows.
+Needs ``bilint[server]``.
 """
 
 from __future__ import annotations
@@ -98,12 +100,30 @@ async def wait_for(arrived: dict, version: int) -> None:
     await asyncio.wait_for(poll(), TIMEOUT)
 
 
+def lint_only(edits: int) -> dict:
+    """The same lint in this process, warm, with no protocol around it: what the server adds is the rest."""
+    from bilint.lsp.linting import lint_document
+
+    path = str(EXAMPLE)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    typed = text.replace("stabilitet", "staqbilitet", 1)
+    lint_document(path, {path: text})   # the cold start: imports, dictionaries
+    times = []
+    for number in range(edits):
+        started = time.perf_counter()
+        lint_document(path, {path: typed if number % 2 == 0 else text})
+        times.append(time.perf_counter() - started)
+    return {"lint_only_warm_median_s": round(statistics.median(times), 3)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=20, help="number of changes to time (default 20)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args()
     figures = asyncio.run(measure(args.edits))
+    figures.update(lint_only(min(args.edits, 10)))
+    figures["load_average_after"] = os.getloadavg()[0]
     for key, value in figures.items():
         print(f"{key:32} {value}")
     if args.json:

@@ -305,10 +305,11 @@ async def _read_message(stream: asyncio.StreamReader) -> dict:
             return json.loads(await stream.readexactly(length))
 
 
-def test_malformed_requests_get_protocol_errors_and_the_server_lives_on():
+def test_malformed_requests_get_protocol_errors_and_the_server_lives_on(tmp_path):
+    """Raw JSON-RPC over the pipes, so that the bytes can be wrong; the client asks for UTF-8 columns."""
     async def session():
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", NO_NETWORK_BOOT, "server",
+            sys.executable, "-c", NO_NETWORK_BOOT, "server", cwd=tmp_path,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
         async def request(body: bytes, msg_id) -> dict:
@@ -322,9 +323,11 @@ def test_malformed_requests_get_protocol_errors_and_the_server_lives_on():
         def send(message: dict) -> bytes:
             return json.dumps({"jsonrpc": "2.0", **message}).encode()
 
-        initialize = await request(send({"id": 1, "method": "initialize",
-                                         "params": {"processId": None, "rootUri": None, "capabilities": {}}}), 1)
+        capabilities = {"general": {"positionEncodings": ["utf-8", "utf-16"]}}
+        initialize = await request(send({"id": 1, "method": "initialize", "params": {
+            "processId": None, "rootUri": None, "capabilities": capabilities}}), 1)
         assert initialize["result"]["serverInfo"]["name"] == "bilint"
+        assert initialize["result"]["capabilities"]["positionEncoding"] == "utf-8"
         process.stdin.write(_frame(send({"method": "initialized", "params": {}})))
 
         broken = await request(b'{"jsonrpc": "2.0", "id": 2, "method": "textDoc', None)
@@ -342,6 +345,19 @@ def test_malformed_requests_get_protocol_errors_and_the_server_lives_on():
         hover = await request(send({"id": 6, "method": "textDocument/hover", "params": {
             "textDocument": {"uri": "file:///nowhere.md"}, "position": {"line": 0, "character": 0}}}), 6)
         assert hover.get("result") is None and "error" not in hover
+
+        # with UTF-8 negotiated, columns count bytes: "1. é😀 de " is 9 characters, 13 bytes
+        uri = (tmp_path / "note.md").as_uri()
+        text = "Gelet op:\n\n1. é😀 de samenwerkking van de diensten;\n\nVu:\n\n1. la coopération des services;\n"
+        process.stdin.write(_frame(send({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})))
+        while True:
+            message = await asyncio.wait_for(_read_message(process.stdout), WAIT)
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+                break
+        [typo] = message["params"]["diagnostics"]
+        assert typo["code"] == "BL301"
+        assert typo["range"] == {"start": {"line": 2, "character": 13}, "end": {"line": 2, "character": 26}}
 
         shutdown = await request(send({"id": 7, "method": "shutdown"}), 7)
         assert shutdown.get("result") is None and "error" not in shutdown
