@@ -61,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE|NAME")
-    commands.add_parser("server", help="run the language server on standard input/output (needs bilint[server])")
+    server = commands.add_parser("server", help="run the language server on standard input/output (needs bilint[server])")
+    server.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the result cache (.bilint_cache beside the configuration)")
     return parser
 
 
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "explain":
             return _explain(args.rule)
         if args.command == "server":
-            return _server()
+            return _server(not args.no_cache)
         parser.print_help()
         return 2
     except KeyboardInterrupt:
@@ -277,12 +279,12 @@ def _rules() -> int:
     return 0
 
 
-def _server() -> int:
+def _server(cache: bool) -> int:
     try:
         from .lsp.server import main as serve
     except ImportError as error:
         raise UsageError(f"the language server needs pygls: pip install 'bilint[server]' ({error})") from None
-    return serve()
+    return serve(cache)
 
 
 def _explain(name: str) -> int:

@@ -97,8 +97,9 @@ class Editor:
         def show(params: types.ShowMessageParams) -> None:
             return None
 
-    async def start(self, folder: Path) -> types.InitializeResult:
-        await self.client.start_io(sys.executable, "-c", NO_NETWORK_BOOT, "server", cwd=str(folder))
+    async def start(self, folder: Path, cache: bool = True) -> types.InitializeResult:
+        options = [] if cache else ["--no-cache"]
+        await self.client.start_io(sys.executable, "-c", NO_NETWORK_BOOT, "server", *options, cwd=str(folder))
         capabilities = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
             did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
         result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
@@ -156,7 +157,7 @@ def test_example_diagnostics_related_information_fix_and_hover():
 
     async def session():
         editor = Editor()
-        result = await editor.start(EXAMPLE.parent)
+        result = await editor.start(EXAMPLE.parent, cache=False)   # writes nothing into the repository
         assert result.server_info.name == "bilint"
         uri = editor.open(EXAMPLE, text)
         diagnostics = await editor.diagnostics(uri, check=lambda ds: len(ds) > 0)
@@ -425,3 +426,38 @@ def test_pair_paths_prefer_open_buffers(tmp_path):
     Path(nl).write_text("x", encoding="utf-8")
     assert pair_paths(fr, ("nl", "fr"), {}) == [nl, fr]               # on disk, in language order
     assert pair_paths(str(tmp_path / "a.md"), ("nl", "fr"), {}) == [str(tmp_path / "a.md")]
+
+
+def test_saved_documents_reuse_the_result_cache_shared_with_the_command_line(tmp_path, monkeypatch):
+    import bilint.engine
+    from bilint.cache import ResultCache
+    from bilint.lsp.linting import cache_folder, lint_document
+    from bilint.runner import Request, plan, run
+
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    (tmp_path / "bilint.toml").write_text("", encoding="utf-8")
+    nl, fr = str(tmp_path / "wet.nl.md"), str(tmp_path / "wet.fr.md")
+    assert cache_folder(nl, []) == str(tmp_path / ".bilint_cache")
+    cache = ResultCache(cache_folder(nl, []))
+    # the command line, run from the project folder with relative paths, fills the cache
+    monkeypatch.chdir(tmp_path)
+    [cli] = run(plan(["wet.nl.md"], Request()), cache=cache)
+    assert {d.path for d in cli.diagnostics} == {"wet.nl.md", "wet.fr.md"}
+    monkeypatch.chdir(Path(__file__).parent)
+
+    linted_paths = []
+    real = bilint.engine.lint_paths
+    monkeypatch.setattr(bilint.engine, "lint_paths", lambda paths, *a: linted_paths.append(paths) or real(paths, *a))
+    saved = lint_document(nl, {nl: NL}, cache)        # the buffer holds what the file holds: read back
+    assert linted_paths == []
+    assert saved.paths == [nl, fr] and saved.texts == {nl: NL, fr: FR}
+    assert _codes(saved.diagnostics[nl]) == ["BL301", "BL401"] and _codes(saved.diagnostics[fr]) == ["BL401"]
+    everything = [d for ds in saved.diagnostics.values() for d in ds]
+    assert {d.path for d in everything} == {nl, fr}                       # renamed to the server's paths
+    assert {r.location.path for d in everything for r in d.related} <= {nl, fr}
+
+    edited = NL.replace("dataum", "datum")
+    unsaved = lint_document(nl, {nl: edited}, cache)  # unsaved edits are always linted
+    assert linted_paths == [[nl, fr]] and _codes(unsaved.diagnostics[nl]) == ["BL401"]
+    assert len(list((tmp_path / ".bilint_cache").glob("??/*.json"))) == 1   # and never stored

@@ -22,9 +22,10 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..cache import ResultCache
 from ..model import Diagnostic
 from . import convert
-from .linting import Linted, lint_document, support_files
+from .linting import Linted, cache_folder, lint_document, support_files
 from .scheduler import Scheduler
 
 logger = logging.getLogger(__name__)
@@ -90,9 +91,11 @@ class Protocol(LanguageServerProtocol):
 
 
 class BilintServer(LanguageServer):
-    def __init__(self) -> None:
+    def __init__(self, cache: bool = True) -> None:
         super().__init__("bilint", __version__, protocol_cls=Protocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.use_cache = cache
+        self.caches: dict[str, ResultCache] = {}     # folder -> the result cache kept there
         self.lock = threading.Lock()
         self.buffers: dict[str, Buffer] = {}          # path -> the open buffer
         self.published: dict[str, Published] = {}    # path -> the last diagnostics published
@@ -157,12 +160,24 @@ class BilintServer(LanguageServer):
                 if path not in self.buffers:   # closed meanwhile
                     continue
                 snapshot = {p: (b.text, b.version) for p, b in self.buffers.items()}
-            linted = lint_document(path, {p: text for p, (text, _) in snapshot.items()})
+            linted = lint_document(path, {p: text for p, (text, _) in snapshot.items()}, self.cache_for(path))
             support = support_files(path)
             covered.update(linted.paths)
             read = {p: snapshot.get(p, (None, None)) for p in linted.paths}
             if self.loop is not None and not self.loop.is_closed():
                 self.loop.call_soon_threadsafe(self._publish, path, linted, read, support)
+
+    def cache_for(self, path: str) -> ResultCache | None:
+        """The result cache of ``path``'s project (the one ``bilint check`` uses there)."""
+        if not self.use_cache:
+            return None
+        roots = [self.workspace.root_path or "", *(to_fs_path(f.uri) or "" for f in self.workspace.folders.values())]
+        folder = cache_folder(path, [root for root in roots if root])
+        if folder is None:
+            return None
+        if folder not in self.caches:
+            self.caches[folder] = ResultCache(folder)
+        return self.caches[folder]
 
     def _publish(self, path: str, linted: Linted, read: dict[str, tuple[str | None, int | None]],
                  support: set[str]) -> None:
@@ -204,8 +219,8 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
     return _before(a.start, b.end) and _before(b.start, a.end)
 
 
-def build() -> BilintServer:
-    server = BilintServer()
+def build(cache: bool = True) -> BilintServer:
+    server = BilintServer(cache)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: BilintServer, params: types.InitializedParams) -> None:
@@ -300,10 +315,10 @@ def _paired_with(ls: BilintServer, path: str) -> set[str]:
     return {p for p, published in ls.published.items() if p != path and path in published.texts.texts}
 
 
-def main() -> int:
+def main(cache: bool = True) -> int:
     """Serve on standard input and output until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="bilint server: %(levelname)s %(message)s")
-    server = build()
+    server = build(cache)
     try:
         server.start_io()
     finally:
