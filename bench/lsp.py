@@ -51,7 +51,7 @@ async def measure(edits: int) -> dict:
     text = EXAMPLE.read_text(encoding="utf-8")
     uri = EXAMPLE.as_uri()
     started = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "bilint", "server", cwd=str(ROOT))
+    await client.start_io(sys.executable, "-m", "bilint", "server", "--no-cache", cwd=str(ROOT))
     await asyncio.wait_for(client.initialize_async(types.InitializeParams(
         capabilities=types.ClientCapabilities(), process_id=os.getpid(), root_uri=ROOT.as_uri())), TIMEOUT)
     client.initialized(types.InitializedParams())
