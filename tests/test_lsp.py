@@ -191,6 +191,19 @@ def test_example_diagnostics_related_information_fix_and_hover():
         after = await editor.diagnostics(uri, after=count, version=version)
         assert "BL505" not in _codes(after)
         assert len(after) == len(diagnostics) - 1
+
+        # "fix all" applies every safe fix of the file (here the one that is left: BL504)
+        safe = [d for d in after if d.code == "BL504"]
+        actions = await asyncio.wait_for(editor.client.text_document_code_action_async(types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source]))), WAIT)
+        [fix_all] = actions
+        assert fix_all.kind == types.CodeActionKind.SourceFixAll and len(fix_all.diagnostics) == len(safe) == 1
+        count = len(editor.published[uri])
+        version = editor.change(uri, [types.TextDocumentContentChangeWholeDocument(
+            text=_apply(fixed, fix_all.edit.changes[uri]))])
+        assert _codes(await editor.diagnostics(uri, after=count, version=version)) == \
+            sorted(c for c in _codes(after) if c != "BL504")
         return await editor.stop()
 
     assert _run(session()) == 0

@@ -58,9 +58,8 @@ def problem(message: str) -> types.Diagnostic:
                             severity=types.DiagnosticSeverity.Error, source="bilint")
 
 
-def fix_action(d: Diagnostic, lsp: types.Diagnostic, texts: Texts,
-               uri_of: Callable[[str], str]) -> types.CodeAction | None:
-    """The fix as a quick fix: preferred when safe, labelled when it is not."""
+def fix_edit(d: Diagnostic, texts: Texts) -> types.TextEdit | None:
+    """The fix of ``d`` as a text edit of the file ``d.fix.location.path``, as ``bilint fix`` applies it."""
     from ..fixes import _whole_line_if_left_blank
 
     fix = d.fix
@@ -68,24 +67,55 @@ def fix_action(d: Diagnostic, lsp: types.Diagnostic, texts: Texts,
         return None
     text = texts.texts[fix.location.path]
     start, end = fix.location.start, fix.location.end
-    if fix.replacement == "":   # as ``bilint fix`` does: a removal that leaves a blank line takes the line
+    if fix.replacement == "":   # a removal that leaves a blank line takes the line
         start, end = _whole_line_if_left_blank(text, start, end)
-    newline = newline_of(text)
-    replacement = fix.replacement.replace("\r\n", "\n").replace("\n", newline)
+    replacement = fix.replacement.replace("\r\n", "\n").replace("\n", newline_of(text))
+    return types.TextEdit(range=texts.offsets_range(fix.location.path, start, end), new_text=replacement)
+
+
+def fix_action(d: Diagnostic, lsp: types.Diagnostic, texts: Texts,
+               uri_of: Callable[[str], str]) -> types.CodeAction | None:
+    """The fix as a quick fix: preferred when safe, labelled when it is not."""
+    edit = fix_edit(d, texts)
+    if edit is None:
+        return None
+    fix = d.fix
     safe = fix.safe and not crosses_language(d)
-    flagged = _short(text[fix.location.start:fix.location.end])
-    title = f"{d.code}: replace {flagged!r} with {_short(fix.replacement)!r}" if flagged else \
-        f"{d.code}: insert {_short(fix.replacement)!r}"
+    flagged = _short(texts.texts[fix.location.path][fix.location.start:fix.location.end])
     if not fix.replacement:
         title = f"{d.code}: remove {flagged!r}"
+    elif flagged:
+        title = f"{d.code}: replace {flagged!r} with {_short(fix.replacement)!r}"
+    else:
+        title = f"{d.code}: insert {_short(fix.replacement)!r}"
     if crosses_language(d):
         title += f" in the {fix.location.lang or 'other'} version"
     if not safe:
         title += " (unsafe: check the result)"
-    edit = types.TextEdit(range=texts.offsets_range(fix.location.path, start, end), new_text=replacement)
     return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp],
                             is_preferred=safe or None,
                             edit=types.WorkspaceEdit(changes={uri_of(fix.location.path): [edit]}))
+
+
+def fix_all_action(items: list[tuple[types.Diagnostic, Diagnostic]], path: str, texts: Texts,
+                   uri_of: Callable[[str], str]) -> types.CodeAction | None:
+    """Every safe fix of one file at once (``source.fixAll``), chosen as ``bilint fix`` chooses:
+    the first of overlapping fixes wins; what a fix enables shows at the next lint."""
+    from ..fixes import Edit, apply_edits
+
+    lsp_of = {id(d): lsp for lsp, d in items}
+    edits = [Edit(d.fix.location.start, d.fix.location.end, d.fix.replacement, d) for _, d in items
+             if d.fix is not None and d.fix.location is not None and d.fix.location.path == path
+             and d.fix.safe and not crosses_language(d)]
+    if not edits or path not in texts.texts:
+        return None
+    _, chosen = apply_edits(texts.texts[path], edits)
+    text_edits = [edit for edit in (fix_edit(e.diagnostic, texts) for e in chosen) if edit is not None]
+    count = len(text_edits)
+    return types.CodeAction(
+        title=f"bilint: apply the {count} safe fix{'es' if count != 1 else ''} of this file",
+        kind=types.CodeActionKind.SourceFixAll, diagnostics=[lsp_of[id(e.diagnostic)] for e in chosen],
+        edit=types.WorkspaceEdit(changes={uri_of(path): text_edits}))
 
 
 def _short(text: str, limit: int = 40) -> str:

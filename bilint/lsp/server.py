@@ -271,27 +271,35 @@ def build(cache: bool = True) -> BilintServer:
     def shutdown(ls: BilintServer, *args) -> None:
         ls.scheduler.stop()
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
     def code_action(ls: BilintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         published = ls.current(params.text_document.uri)
         if published is None:
             return []
-        if params.context.only and not any(kind.startswith("quickfix") for kind in params.context.only):
-            return []
+
+        def wanted(kind: str) -> bool:   # kinds are hierarchical: "source" asks for "source.fixAll"
+            return not params.context.only or any(kind == k or kind.startswith(f"{k}.") for k in params.context.only)
+
         actions: list[types.CodeAction] = []
-        disabled: set[tuple[str, int]] = set()
-        for lsp, diagnostic in published.items:
-            if not _overlaps(lsp.range, params.range):
-                continue
-            fix = convert.fix_action(diagnostic, lsp, published.texts, ls.uri_of)
-            if fix is not None:
-                actions.append(fix)
-            if (diagnostic.code, diagnostic.span.line) not in disabled:
-                disabled.add((diagnostic.code, diagnostic.span.line))
-                actions.append(convert.disable_action(diagnostic, lsp, published.texts, ls.uri_of))
-        # preferred (safe) fixes first, then the rest, then the suppressions
-        actions.sort(key=lambda a: (a.edit is None, not a.is_preferred, a.title.startswith("Disable")))
+        if wanted(types.CodeActionKind.QuickFix):
+            disabled: set[tuple[str, int]] = set()
+            for lsp, diagnostic in published.items:
+                if not _overlaps(lsp.range, params.range):
+                    continue
+                fix = convert.fix_action(diagnostic, lsp, published.texts, ls.uri_of)
+                if fix is not None:
+                    actions.append(fix)
+                if (diagnostic.code, diagnostic.span.line) not in disabled:
+                    disabled.add((diagnostic.code, diagnostic.span.line))
+                    actions.append(convert.disable_action(diagnostic, lsp, published.texts, ls.uri_of))
+            # the safe fixes first, then the unsafe ones, then the suppressions
+            actions.sort(key=lambda a: (not a.is_preferred, a.title.startswith("Disable")))
+        if wanted(types.CodeActionKind.SourceFixAll):
+            fix_all = convert.fix_all_action(published.items, ls.path_of(params.text_document.uri),
+                                             published.texts, ls.uri_of)
+            if fix_all is not None:
+                actions.append(fix_all)
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
