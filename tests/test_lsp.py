@@ -296,6 +296,11 @@ def test_word_list_change_relints_open_files(tmp_path):
         editor.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(words_uri)))
         await editor.diagnostics(nl, after=count, check=lambda ds: _codes(ds) == ["BL401"])
         assert editor.published[words_uri] == []
+        # saving a document lints it again (its buffer now is the file: the result is cached too)
+        count = len(editor.published[nl])
+        editor.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(nl)))
+        assert _codes(await editor.diagnostics(nl, after=count)) == ["BL401"]
+        assert list((tmp_path / ".bilint_cache").glob("??/*.json"))
         return await editor.stop()
 
     assert _run(session()) == 0
