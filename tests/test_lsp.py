@@ -260,7 +260,8 @@ def test_pair_edit_one_buffer_updates_both_files(tmp_path):
         editor.change(fr, [types.TextDocumentContentChangeWholeDocument(text=FR)])  # the mismatch again
         await editor.diagnostics(fr, after=fr_count, check=lambda ds: _codes(ds) == [])
         fr_count = len(editor.published[fr])
-        (tmp_path / "bilint.toml").write_text('select = ["BL4"]\n', encoding="utf-8")
+        # (a different size as well as a later time: the configuration is cached on both)
+        (tmp_path / "bilint.toml").write_text('select = ["BL401"]\n', encoding="utf-8")
         editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
             [types.FileEvent((tmp_path / "bilint.toml").as_uri(), types.FileChangeType.Changed)]))
         await editor.diagnostics(fr, after=fr_count, check=lambda ds: _codes(ds) == ["BL401"])
