@@ -45,6 +45,7 @@ class Value:
     part: Part
     low: str
     high: str | None = None
+    high_part: Part | None = None   # the written end of a range
 
     def written(self) -> str:
         return self.part.text
@@ -121,6 +122,10 @@ class Citation:
                     yield extra
         if self.internal_word is not None:
             yield self.internal_word
+        for step in self.steps:
+            for value in step.values:
+                if value.high_part is not None:
+                    yield value.high_part
 
     def describe(self) -> str:
         return self.part.text
@@ -195,7 +200,8 @@ def lexicon(code: str) -> Lexicon:
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),
         "ORDNUM": re.compile(rf"\d+{_ORDINAL_ENDING}(?=\s+(?:{level_alt})(?!\w))", re.I),
-        "NUM": re.compile(rf"\d+(?:\.\d+)*(?:{_ORDINAL_ENDING}(?![^\W\d_]))?(?:\s?(?:{_LATIN})(?!\w))?(?![\w°/]|\.\d|,\d\d\d)",
+        "NUM": re.compile(rf"\d+(?:\.\d+)*(?:{_ORDINAL_ENDING}(?![^\W\d_]))?(?:\s?(?:{_LATIN})(?:decies)?(?!\w)|[a-z](?![\w)]))?"
+                          r"(?:/\d+)?(?!(?![a-z]\))[\w°/]|\.\d|,\d\d\d)",
                           re.I),
         "DEGREE": re.compile(rf"\d+°(?:\s?(?:{_LATIN})(?!\w))?"),
         "LETTER": re.compile(rf"(?<![\w(])[a-z](?:{_LATIN})?\)"),
@@ -476,9 +482,9 @@ _ROMAN = re.compile(r"[ivxlcdm]+")
 def _normal_number(written: str, lex: Lexicon) -> str:
     text = re.sub(r"\s+", "", written.lower()).rstrip("°)").lstrip("(")
     text = text.replace("°", "")
-    m = re.fullmatch(rf"(\d+(?:\.\d+)*)(?:{_ORDINAL_ENDING})?((?:{_LATIN})?)", text)
+    m = re.fullmatch(rf"(\d+(?:\.\d+)*)(?:{_ORDINAL_ENDING})?((?:{_LATIN})(?:decies)?|[a-z]?)(/\d+)?", text)
     if m:
-        return f"{int(m.group(1)) if '.' not in m.group(1) else m.group(1)}{m.group(2)}"
+        return f"{int(m.group(1)) if '.' not in m.group(1) else m.group(1)}{m.group(2)}{m.group(3) or ''}"
     if text in lex.ordinals:
         return lex.ordinals[text]
     return text
@@ -570,7 +576,7 @@ class _Builder:
                 high = self.tok(children[index + 1])
                 low = values.pop()
                 values.append(Value(self.part(low.part.start, high.end), low.low,
-                                    _normal_number(high.text, self.lex)))
+                                    _normal_number(high.text, self.lex), self.part(high.start, high.end)))
                 index += 2
                 continue
             if tok.type == "ORD":
@@ -588,12 +594,13 @@ class _Builder:
             low_toks = [self.tok(t) for t in items[0].children]
             low, compact = self.item(items[0].data, low_toks)
             start, end = low_toks[0].start, low_toks[-1].end
-            high = None
+            high = high_part = None
             if len(items) > 1:
                 high_toks = [self.tok(t) for t in items[1].children]
                 high, _ = self.item(items[1].data, high_toks)
                 end = high_toks[-1].end
-            out.append((Value(self.part(start, end), low, high), compact))
+                high_part = self.part(high_toks[0].start, end)
+            out.append((Value(self.part(start, end), low, high, high_part), compact))
         return out
 
     def item(self, kind: str, toks: list[Tok]) -> tuple[str, list]:
