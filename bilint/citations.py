@@ -196,6 +196,8 @@ def lexicon(code: str) -> Lexicon:
     else:
         act_re = rf"(?<![\w-])(?i:{act_alt})(?!\w)"
     months = _alt(language.month_numbers)
+    ord_any = rf"{_alt(ordinals)}|\d+{_ORDINAL_ENDING}(?!\w)"
+    joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
     patterns = {
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),
@@ -221,8 +223,8 @@ def lexicon(code: str) -> Lexicon:
         "ACTNUM": re.compile(rf"(?<!\w)(?:{_alt(data.get('number_words', ()))})\s*(?P<number>\d+(?:[/.-]\d+)*)",
                              re.I),
         "INTERNAL": re.compile(rf"(?<!\w)(?:{_alt(data.get('internal_words', ()))})(?!\w)", re.I),
-        "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{_alt(ordinals)})(?=\s+(?:{level_alt})(?!\w))"
-                             rf"|\b\d+{_ORDINAL_ENDING}(?=\s+(?:{level_alt})(?!\w))", re.I),
+        "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
+                             re.I),
     }
     return Lexicon(code, levels, ordinals, language.month_numbers, acts, patterns)
 
@@ -272,6 +274,7 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
     pos = start
     last_item: Tok | None = None      # the last value token (for LIST/RANGE: same class follows)
     in_act = False
+    state = {"plural": False, "joined": False}   # the level word is plural; the list has had its "en"
     while len(tokens) < limit and pos < len(text):
         prev = tokens[-1] if tokens else None
         # attached compact parts: "12(3)(a)", "12(3)a)"
@@ -285,9 +288,16 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
         if here >= len(text):
             break
         closed = prev is not None and prev.type == "LEVEL" and len(tokens) > 1 and tokens[-2].type == "ORD"
-        tok = _next(lex, text, here, prev, last_item, in_act, closed)
+        tok = _next(lex, text, here, prev, last_item, in_act, closed, state)
         if tok is None:
             break
+        if tok.type == "LEVEL":
+            state["plural"] = lex.levels.get(re.sub(r"\s+", " ", tok.text.lower()), (None, False))[1]
+            state["joined"] = False
+        elif tok.type in ("STEP", "OF"):
+            state["joined"] = False
+        elif tok.type == "LIST" and tok.text.strip(", "):
+            state["joined"] = True
         if tok.type in _VALUE_TYPES:
             last_item = tok
         if tok.type == "CONNECT":
@@ -298,7 +308,7 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
 
 
 def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | None, in_act: bool,
-          closed: bool = False) -> Tok | None:
+          closed: bool = False, state: dict | None = None) -> Tok | None:
     """The next token after ``prev``; ``closed``: ``prev`` ends an ordinal step (``eerste lid``)."""
     level = _match(lex, "LEVEL", text, pos)
     if prev is None:
@@ -309,6 +319,8 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
     after_value = prev.type in _VALUE_TYPES or closed
     if in_act:
         return _act_token(lex, text, pos, prev)
+    if prev.type == "LEVEL" and not closed and pos == prev.end and prev.text[-1:].isalpha():
+        return None     # "letter(s)", "article5": a word, not a reference
     if prev.type in ("LEVEL", "LIST", "RANGE", "STEP", "OF") and not closed:
         if prev.type in ("STEP", "OF") and level:
             return Tok("LEVEL", pos, level.end(), level.group())
@@ -323,9 +335,14 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         if (level and not closed and not _is_top(lex, level)) or (_match(lex, "ORD", text, pos) and _level_follows(lex, text, _match(lex, "ORD", text, pos).end())) \
                 or _match(lex, "ORDNUM", text, pos):
             return Tok("STEP", pos, pos, "")          # "artikel 5 lid 2": no comma between the levels
+        state = state or {"plural": True, "joined": False}
         for kind in ("RANGE", "LIST"):
             m = _match(lex, kind, text, pos)
             if m and m.end() > pos:
+                if kind == "LIST" and prev.type == "NUM" and not state["plural"]:
+                    continue    # "alinéa 1er, 402": a singular level takes no list; 402 is an article
+                if kind == "LIST" and state["joined"] and not m.group().strip(", "):
+                    continue    # "alinéas 2 et 3, 372": the list ended with its "et"
                 nxt = _item_at(lex, text, _skip(text, m.end()), attached=False)
                 if nxt is not None and (_class(nxt) == _class(prev) or (nxt.type == "SUB" and last_item.type == "SUB")):
                     return Tok(kind, pos, m.end(), m.group())
@@ -340,7 +357,7 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
                 return Tok("STEP", pos, comma.end(), ",")
             nxt = _item_at(lex, text, after, attached=False)
             if nxt is not None and nxt.type in ("ORD", "DEGREE", "LETTER", "SUB") and _class(nxt) != _class(prev):
-                if nxt.type != "ORD" or _level_follows(lex, text, nxt.end):
+                if nxt.type != "ORD" or _ordinals_then_level(lex, text, nxt.start):
                     return Tok("STEP", pos, comma.end(), ",")
             # ", van de wet": the comma before the act
             connect = _match(lex, "CONNECT", text, after)
@@ -349,8 +366,7 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         connect = _match(lex, "CONNECT", text, pos)
         if connect:
             after = _skip(text, connect.end())
-            if _match(lex, "LEVEL", text, after) or (_match(lex, "ORD", text, after) and
-                                                     _level_follows(lex, text, _match(lex, "ORD", text, after).end())):
+            if _match(lex, "LEVEL", text, after) or _ordinals_then_level(lex, text, after):
                 return Tok("OF", pos, connect.end(), connect.group())
             if _act_follows(lex, text, connect.end()):
                 return Tok("CONNECT", pos, connect.end(), connect.group())
@@ -364,6 +380,27 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
 def _is_top(lex: Lexicon, level_match) -> bool:
     levels = lex.levels.get(re.sub(r"\s+", " ", level_match.group().lower()), (frozenset(), False))[0]
     return "article" in levels
+
+
+def _ordinals_then_level(lex: Lexicon, text: str, pos: int) -> bool:
+    """``eerste lid``, ``tweede en derde lid``, ``2de lid`` start at ``pos``."""
+    if not (_match(lex, "ORD", text, pos) or _match(lex, "ORDNUM", text, pos)):
+        return False
+    return _level_follows(lex, text, _last_ordinal_end(lex, text, pos))
+
+
+def _last_ordinal_end(lex: Lexicon, text: str, pos: int) -> int:
+    m = _match(lex, "ORD", text, pos) or _match(lex, "ORDNUM", text, pos)
+    end = m.end() if m else pos
+    while m:
+        joiner = _match(lex, "LIST", text, _skip(text, end)) or _match(lex, "RANGE", text, _skip(text, end))
+        if not joiner:
+            break
+        after = _skip(text, joiner.end())
+        m = _match(lex, "ORD", text, after) or _match(lex, "ORDNUM", text, after)
+        if m:
+            end = m.end()
+    return end
 
 
 def _level_follows(lex: Lexicon, text: str, pos: int) -> bool:

@@ -27,11 +27,17 @@ _LEVEL_NAMES = {"article": "article", "paragraph": "paragraph", "subparagraph": 
 
 # --- the references of a node ---------------------------------------------------------------
 
+_AMENDMENT = re.compile(r"(?<![\w])[A-Z]{1,4}\s+(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})")
+
+
 def _note_ranges(text: str) -> list[tuple[int, int]]:
-    """Amendment notes of a consolidation (``<W 2000-06-26/42, art. 2>``): not the law's text."""
+    """Amendment notes of a consolidation (``<W 2000-06-26/42, art. 2>``): not the law's text.
+    A note runs from its ``<`` (or its amendment reference, when the ``<`` is lost) to its ``>``."""
+    starts = sorted({m.start() for m in re.finditer("<", text)} | {m.start() for m in _AMENDMENT.finditer(text)})
     ranges = []
-    for match in re.finditer(r"<[^<>]*(?:>|$)", text):
-        ranges.append((match.start(), match.end()))
+    for start in starts:
+        close = text.find(">", start)
+        ranges.append((start, close + 1 if close >= 0 else len(text)))
     return ranges
 
 
@@ -144,10 +150,38 @@ def compare(a: Citation, b: Citation, lang_b: str) -> _Difference | None:
     return _compare_acts(a, b, both)
 
 
+_LATIN_ORDER = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+_LATIN_NUMBER = re.compile(r"(\d+)(" + "|".join(s for s in _LATIN_ORDER if s) + r")?")
+
+
+def _expanded(values: tuple[Value, ...]) -> frozenset[str] | None:
+    """The numbers a list of values and ranges covers (``136bis à 136septies`` is six
+    articles), or None when a range cannot be counted out."""
+    out: set[str] = set()
+    for value in values:
+        if value.high is None:
+            out.add(value.low)
+            continue
+        low, high = _LATIN_NUMBER.fullmatch(value.low), _LATIN_NUMBER.fullmatch(value.high)
+        if low is None or high is None:
+            return None
+        if not low.group(2) and not high.group(2) and 0 <= int(high.group(1)) - int(low.group(1)) <= 500:
+            out.update(str(n) for n in range(int(low.group(1)), int(high.group(1)) + 1))
+        elif low.group(1) == high.group(1):
+            first, last = _LATIN_ORDER.index(low.group(2) or ""), _LATIN_ORDER.index(high.group(2) or "")
+            out.update(low.group(1) + suffix for suffix in _LATIN_ORDER[first:last + 1])
+        else:
+            return None
+    return frozenset(out)
+
+
 def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Difference | None:
     my_keys, their_keys = [v.key() for v in mine.values], [v.key() for v in theirs.values]
     if sorted(my_keys, key=str) == sorted(their_keys, key=str):
         return None
+    my_set, their_set = _expanded(mine.values), _expanded(theirs.values)
+    if my_set is not None and my_set == their_set:
+        return None    # "5, 6, 7 en 8" / "5 à 8"
     missing = [v for v in mine.values if v.key() not in their_keys]
     extra = [v for v in theirs.values if v.key() not in my_keys]
     if missing and extra:
@@ -380,14 +414,20 @@ def _expand(value: Value) -> list[str]:
     return [value.low.lower(), value.high.lower()]
 
 
+_PARAGRAPH_LABEL = re.compile(r"(?:^|(?<=[.:;>\]])\s*)§\s*(\d+)(?:er|e|ste)?\.?\s+(?=[A-ZÀ-Ý(\[])")
+
+
 def _paragraph_numbers(article: Node) -> list[int]:
-    """The § numbers of an article (its items labelled ``§ 2`` or ``Paragraphe 2``)."""
+    """The § numbers of an article: its items labelled ``§ 2`` or ``Paragraphe 2``, and the
+    ``§ 1.`` labels its paragraphs' text opens with (a consolidation joins some paragraphs)."""
     numbers = []
     for child in article.walk():
         label = child.attrs.get("label")
         if child.kind == "item" and label is not None and label.kind in ("section-sign", "paragraph") \
                 and label.ordinal is not None:
             numbers.append(label.ordinal)
+        if child.kind in ("article", "item", "paragraph"):
+            numbers.extend(int(m.group(1)) for m in _PARAGRAPH_LABEL.finditer(child.text))
     return numbers
 
 
