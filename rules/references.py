@@ -385,7 +385,12 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
     if _inside(citation.start, _quote_ranges(node.text)):
         return False
     sentence = _sentence(node.text, citation.start, citation.end)
-    return lexicon(node.lang).patterns["ACT"].search(sentence) is None
+    patterns = lexicon(node.lang).patterns
+    for act in patterns["ACT"].finditer(sentence):
+        before = sentence[max(0, act.start() - 30):act.start()]
+        if not re.search(rf"(?:{patterns['THIS'].pattern})\s+$", before, re.I):
+            return False    # another act is named in the sentence: "artikel 5" may be its article
+    return True
 
 
 def _article_numbers(document_root: Node, lang: str) -> dict[str, Node | None]:
@@ -467,7 +472,7 @@ def _unresolved(node: Node, citation: Citation, articles: dict[str, Node | None]
     for value in rest[0].values:
         for number in ([value.low, value.high] if value.high else [value.low]):
             if number.isdigit() and int(number) not in paragraphs:
-                return value.part, (f"§ {number} is not in {article.describe()} "
+                return value.part, (f"§ {number} is not in article {article.name} "
                                     f"(its paragraphs: § {min(paragraphs)} to § {max(paragraphs)})")
     return None
 
@@ -499,23 +504,40 @@ def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator
     references to be looked up.
     """
     minimum = int(options.get("min_articles", 3))
+    found: list[tuple[Node, Part, str]] = []
     for lang in bitext.languages:
         document = bitext.documents[lang]
-        if not has_citation_data(lang):
+        if not has_citation_data(lang) or sum(1 for _ in document.nodes("article")) < minimum:
             continue
         articles = _article_numbers(document.root, lang)
-        if sum(1 for node in document.nodes("article")) < minimum:
-            continue
         for node in document.root.walk():
             if node.kind in _SKIPPED or _in_title(node):
                 continue
             for citation in citations(node):
-                if not _clearly_internal(node, citation):
-                    continue
-                problem = _unresolved(node, citation, articles)
-                if problem is not None:
-                    part, message = problem
-                    yield Finding(node.locate(part.start, part.end), message)
+                if _clearly_internal(node, citation):
+                    problem = _unresolved(node, citation, articles)
+                    if problem is not None:
+                        found.append((node, *problem))
+    # the same missing target in both versions of a provision is one problem: one finding
+    # in the first version, the other version's reference alongside
+    first = bitext.languages[0]
+    echoes = {(id(node.attrs.get("counterpart")), message): (node, part)
+              for node, part, message in found if node.lang != first}
+    used: set = set()
+    for node, part, message in found:
+        if node.lang != first:
+            continue
+        echo = echoes.get((id(node), message))
+        related: tuple[Related, ...] = ()
+        if echo is not None:
+            used.add((id(node), message))
+            other, other_part = echo
+            related = (Related(other.locate(other_part.start, other_part.end),
+                               f"the {other.lang} {other.describe()} has the same reference", other.text[:200]),)
+        yield Finding(node.locate(part.start, part.end), message, related=related)
+    for node, part, message in found:
+        if node.lang != first and (id(node.attrs.get("counterpart")), message) not in used:
+            yield Finding(node.locate(part.start, part.end), message)
 
 
 RULES = [reference_parity, unresolved_reference]
