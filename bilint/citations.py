@@ -191,7 +191,7 @@ def lexicon(code: str) -> Lexicon:
     if data.get("compound_acts"):
         act_re = rf"(?<![\w-])[^\W\d_]*(?i:{act_alt})(?!\w)"
     elif data.get("title_before"):
-        act_re = (rf"(?<![\w-])(?:[A-Z][\w'’.-]*\s+(?:(?:of|to|and|on|for|in|the)\s+)*){{0,6}}"
+        act_re = (rf"(?<![\w'’.-])(?:[A-Z][\w'’-]*\s+(?:(?:of|to|and|on|for|in|the)\s+)*){{0,6}}"
                   rf"(?i:{act_alt})(?!\w)")
     else:
         act_re = rf"(?<![\w-])(?i:{act_alt})(?!\w)"
@@ -280,6 +280,8 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
         # attached compact parts: "12(3)(a)", "12(3)a)"
         if prev is not None and prev.type in ("NUM", "SUB") and prev.end == pos:
             tok = _item_at(lex, text, pos, attached=True)
+            if tok is not None and prev.type == "NUM" and re.fullmatch(r"\([A-Z]\)", tok.text):
+                break     # "s. 225(E)": a consolidation's language mark, not a clause
             if tok is not None:
                 tokens.append(tok)
                 last_item, pos = tok, tok.end
@@ -351,7 +353,7 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
             after = _skip(text, comma.end())
             # "section 2(1), paragraph 3(a)": after a compact number a level word starts anew
             next_level = _match(lex, "LEVEL", text, after)
-            if next_level and _is_top(lex, next_level):
+            if next_level and (_is_top(lex, next_level) or _COMPACT_AHEAD.match(text, next_level.end())):
                 return None          # "artikel 5, artikel 7": a second reference, not a deeper level
             if next_level and not (last_item is not None and last_item.type == "SUB"):
                 return Tok("STEP", pos, comma.end(), ",")
@@ -375,6 +377,9 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
             return Tok("INTERNAL", pos, internal.end(), internal.group())
         return None
     return None
+
+
+_COMPACT_AHEAD = re.compile(r"\s*\d+[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
 
 
 def _is_top(lex: Lexicon, level_match) -> bool:

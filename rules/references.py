@@ -362,6 +362,8 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if _in_citation(leftover.node, quantity.start):
             continue    # a citation's number: compared above, as part of its reference
+        if quantity.written.endswith("°"):
+            continue    # "1°" outside a reference: a list label or a coordinate, not a reference
         yield _finding(leftover)
 
 
@@ -370,10 +372,12 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
 _SENTENCE_END = re.compile(r"[.;:!?](?=\s+[A-ZÀ-Ý«\"(\[]|\s*$)|\n\s*\n")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    following = _SENTENCE_END.search(text, end)
-    return text[before[-1] if before else 0: following.start() if following else len(text)]
+def _sentence(text: str, start: int, end: int, reach: int = 600) -> str:
+    """The sentence around ``text[start:end]``, at most ``reach`` characters either side."""
+    low = max(0, start - reach)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
+    following = _SENTENCE_END.search(text, end, end + reach)
+    return text[before[-1] if before else low: following.start() if following else min(len(text), end + reach)]
 
 
 def _clearly_internal(node: Node, citation: Citation) -> bool:
@@ -382,7 +386,10 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
         return citation.act.this
     if citation.internal_word is not None:
         return True
-    if _inside(citation.start, _quote_ranges(node.text)):
+    quotes = node.attrs.get("_bl43_quotes")
+    if quotes is None:
+        quotes = node.attrs["_bl43_quotes"] = _quote_ranges(node.text)
+    if _inside(citation.start, quotes):
         return False
     sentence = _sentence(node.text, citation.start, citation.end)
     patterns = lexicon(node.lang).patterns

@@ -141,3 +141,32 @@ def test_every_part_round_trips_to_its_span(code: str) -> None:
             assert citation.steps, citation
 
     check()
+
+
+# --- the lexer's patterns do not backtrack -------------------------------------------------
+
+@pytest.mark.parametrize("code", ["nl", "fr", "en"])
+def test_the_lexicon_patterns_are_linear(code: str) -> None:
+    """The citation patterns are built per language, so tests/test_regex_safety.py does not
+    collect them: the same adversarial strings, the same bound, here."""
+    import time
+
+    from bilint.citations import lexicon
+    from tests.test_regex_safety import LIMIT, adversarial
+
+    for name, pattern in lexicon(code).patterns.items():
+        for text in adversarial(pattern)[::3]:
+            began = time.perf_counter()
+            if name in ("ANCHOR", "ACT"):     # scanned with search/finditer; the others matched at a position
+                for _ in pattern.finditer(text):
+                    pass
+            else:
+                pattern.match(text)
+            assert time.perf_counter() - began < LIMIT, f"{code} {name} backtracks on {text[:12]!r}"
+
+
+@pytest.mark.parametrize("unit", ["artikel 1, ", "artikel ", "§§ 1 en ", "eerste en ", "1°, ", "(a)", "van de wet van "])
+def test_long_runs_parse_without_hanging(unit: str) -> None:
+    text = unit * 3000
+    found = find_citations(text, "nl")
+    assert all(text[c.start:c.end] == c.part.text for c in found)
