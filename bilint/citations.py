@@ -198,6 +198,7 @@ def lexicon(code: str) -> Lexicon:
     months = _alt(language.month_numbers)
     ord_any = rf"{_alt(ordinals)}|\d+{_ORDINAL_ENDING}(?!\w)"
     joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
+    dets = _alt(data.get("determiners", ()))
     patterns = {
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),
@@ -209,7 +210,8 @@ def lexicon(code: str) -> Lexicon:
         "LETTER": re.compile(rf"(?<![\w(])[a-z](?:{_LATIN})?\)"),
         "SUB": re.compile(r"\((?:\d+(?:\.\d+)?|[a-zA-Z]{1,2}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)"),
         "ATTACHED": re.compile(r"[a-z]\)"),
-        "LIST": re.compile(rf",?\s*(?:{_alt(data.get('list_words', ()))})(?!\w)|,", re.I),
+        "LIST": re.compile(rf",?\s*(?:{_alt(data.get('list_words', ()))})(?:\s+(?:{_alt(data.get('determiners', ()))}))?(?!\w)"
+                           r"|,", re.I),
         "RANGE": re.compile(rf"(?:{_alt(data.get('range_words', ()))})(?!\w)|[-–](?=\s?\(?\w)", re.I),
         "COMMA": re.compile(r","),
         "CONNECT": re.compile(rf"(?<!\w)(?:{_alt([c for c in data.get('connectors', ()) if c.endswith(chr(39))])})"
@@ -223,7 +225,7 @@ def lexicon(code: str) -> Lexicon:
         "ACTNUM": re.compile(rf"(?<!\w)(?:{_alt(data.get('number_words', ()))})\s*(?P<number>\d+(?:[/.-]\d+)*)",
                              re.I),
         "INTERNAL": re.compile(rf"(?<!\w)(?:{_alt(data.get('internal_words', ()))})(?!\w)", re.I),
-        "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
+        "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})(?:\s+(?:{dets}))?\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
                              re.I),
     }
     return Lexicon(code, levels, ordinals, language.month_numbers, acts, patterns)
@@ -274,7 +276,8 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
     pos = start
     last_item: Tok | None = None      # the last value token (for LIST/RANGE: same class follows)
     in_act = False
-    state = {"plural": False, "joined": False}   # the level word is plural; the list has had its "en"
+    # the level word is plural, names articles; the list has had its "en"
+    state = {"plural": False, "top": False, "joined": False}
     while len(tokens) < limit and pos < len(text):
         prev = tokens[-1] if tokens else None
         # attached compact parts: "12(3)(a)", "12(3)a)"
@@ -294,7 +297,8 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
         if tok is None:
             break
         if tok.type == "LEVEL":
-            state["plural"] = lex.levels.get(re.sub(r"\s+", " ", tok.text.lower()), (None, False))[1]
+            levels, state["plural"] = lex.levels.get(re.sub(r"\s+", " ", tok.text.lower()), (frozenset(), False))
+            state["top"] = "article" in levels
             state["joined"] = False
         elif tok.type in ("STEP", "OF"):
             state["joined"] = False
@@ -337,15 +341,18 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         if (level and not closed and not _is_top(lex, level)) or (_match(lex, "ORD", text, pos) and _level_follows(lex, text, _match(lex, "ORD", text, pos).end())) \
                 or _match(lex, "ORDNUM", text, pos):
             return Tok("STEP", pos, pos, "")          # "artikel 5 lid 2": no comma between the levels
-        state = state or {"plural": True, "joined": False}
+        state = state or {"plural": True, "top": True, "joined": False}
         for kind in ("RANGE", "LIST"):
             m = _match(lex, kind, text, pos)
             if m and m.end() > pos:
-                if kind == "LIST" and prev.type == "NUM" and not state["plural"]:
-                    continue    # "alinéa 1er, 402": a singular level takes no list; 402 is an article
+                if kind == "LIST" and prev.type == "NUM" and not state["plural"] and not state["top"] \
+                        and not m.group().strip(", "):
+                    continue    # "alinéa 1er, 402": a singular level takes no comma list; 402 is an article
                 if kind == "LIST" and state["joined"] and not m.group().strip(", "):
                     continue    # "alinéas 2 et 3, 372": the list ended with its "et"
                 nxt = _item_at(lex, text, _skip(text, m.end()), attached=False)
+                if nxt is not None and nxt.type == "NUM" and not state["top"] and _too_deep(nxt.text):
+                    continue    # "alinéas 2 et 3, 372": no article has 372 paragraphs
                 if nxt is not None and (_class(nxt) == _class(prev) or (nxt.type == "SUB" and last_item.type == "SUB")):
                     return Tok(kind, pos, m.end(), m.group())
         comma = _match(lex, "COMMA", text, pos)
@@ -380,6 +387,11 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
 
 
 _COMPACT_AHEAD = re.compile(r"\s*\d+[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
+
+
+def _too_deep(number: str) -> bool:
+    digits = re.match(r"\d+", number)
+    return bool(digits) and int(digits.group()) > 99
 
 
 def _is_top(lex: Lexicon, level_match) -> bool:

@@ -294,6 +294,7 @@ def _problems(bitext: Bitext) -> list[_Problem]:
                 found.append(_Problem(node, other, difference.mine, difference.theirs, difference.message))
         for rest, node, other in ((rest_left, left, right), (rest_right, right, left)):
             available = _numbers_in(" ".join(n.text for n in other.walk()))
+            available |= {v.low.lower() for n in other.walk() for c in citations(n) for s in c.steps for v in s.values}
             for citation in rest:
                 top = citation.steps[0].values if citation.steps else ()
                 if not top or any(v.low.lower() in available for v in top):
@@ -362,8 +363,9 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if _in_citation(leftover.node, quantity.start):
             continue    # a citation's number: compared above, as part of its reference
-        if quantity.written.endswith("°"):
-            continue    # "1°" outside a reference: a list label or a coordinate, not a reference
+        if not re.search(r"\d[/-]\d|[^\W\d_]", quantity.written):
+            continue    # a bare number outside a reference ("44° 51'"): not a citation, nor a
+            #             document number, a law's date or an amendment reference
         yield _finding(leftover)
 
 
@@ -391,8 +393,14 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
         quotes = node.attrs["_bl43_quotes"] = _quote_ranges(node.text)
     if _inside(citation.start, quotes):
         return False
-    sentence = _sentence(node.text, citation.start, citation.end)
     patterns = lexicon(node.lang).patterns
+    after = node.text[citation.end:citation.end + 60]
+    connector = re.match(r"\s*,?\s*", after)
+    connector = patterns["CONNECT"].match(after, connector.end())
+    rest = after[connector.end():].lstrip() if connector else ""
+    if rest[:1].isalpha() and not patterns["THIS"].match(rest):
+        return False    # "artikel 54 van de concessievoorwaarden", "§ 6 du même article": of something else
+    sentence = _sentence(node.text, citation.start, citation.end)
     for act in patterns["ACT"].finditer(sentence):
         before = sentence[max(0, act.start() - 30):act.start()]
         if not re.search(rf"(?:{patterns['THIS'].pattern})\s+$", before, re.I):
@@ -426,7 +434,9 @@ def _expand(value: Value) -> list[str]:
     return [value.low.lower(), value.high.lower()]
 
 
-_PARAGRAPH_LABEL = re.compile(r"(?:^|(?<=[.:;>\]])\s*)§\s*(\d+)(?:er|e|ste)?\.?\s+(?=[A-ZÀ-Ý(\[])")
+# "§ 2. De …": a paragraph's label (a reference is followed by a comma or a word, not a
+# period and a capital; when it ends a sentence it is taken for a label: a missed finding)
+_PARAGRAPH_LABEL = re.compile(r"§\s*(\d+)(?:er|e|ste)?\.\s+(?=[A-ZÀ-Ý(\[])")
 
 
 def _paragraph_numbers(article: Node) -> list[int]:
@@ -476,11 +486,13 @@ def _unresolved(node: Node, citation: Citation, articles: dict[str, Node | None]
     paragraphs = _paragraph_numbers(article)
     if not paragraphs:
         return None
+    # paragraphs are numbered from 1 without gaps: only a number past the last is missing
+    # (a consolidation may write a paragraph's label where bilint does not read it)
+    last = max(paragraphs)
     for value in rest[0].values:
         for number in ([value.low, value.high] if value.high else [value.low]):
-            if number.isdigit() and int(number) not in paragraphs:
-                return value.part, (f"§ {number} is not in article {article.name} "
-                                    f"(its paragraphs: § {min(paragraphs)} to § {max(paragraphs)})")
+            if number.isdigit() and int(number) > last:
+                return value.part, f"§ {number} is not in article {article.name} (its last paragraph is § {last})"
     return None
 
 
