@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a baseline file: its findings are accepted and not reported")
     check.add_argument("--update-baseline", action="store_true",
                        help="write the current findings to the --baseline file and exit 0")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with the path '-': read the text from standard input and lint it as the file NAME")
 
     fix = commands.add_parser("fix", help="apply the findings' safe fixes to the files")
     _lint_options(fix)
@@ -59,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE|NAME")
+    server = commands.add_parser("server", help="run the language server on standard input/output (needs bilint[server])")
+    server.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the result cache (.bilint_cache beside the configuration)")
     return parser
 
 
@@ -78,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules()
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "server":
+            return _server(not args.no_cache)
         parser.print_help()
         return 2
     except KeyboardInterrupt:
@@ -179,8 +186,13 @@ def _check(args) -> int:
     render = _formatter(args)
     request = _request(args)
     request.keep_documents = getattr(render, "needs_documents", False)   # html, csv: the texts too
-    jobs = plan(args.paths, request)
-    results = run(jobs, args.jobs, _progress(args, jobs))
+    if args.stdin_filename is not None or "-" in args.paths:
+        from .stdin import lint_stdin
+
+        results = lint_stdin(args.paths, args.stdin_filename, request, sys.stdin.buffer)
+    else:
+        jobs = plan(args.paths, request)
+        results = run(jobs, args.jobs, _progress(args, jobs))
     if args.baseline:
         from .baseline import Baseline, write
 
@@ -269,6 +281,14 @@ def _rules() -> int:
         table.add_row(rule.code, rule.name, rule.category, str(rule.severity), rule.summary)
     Console(markup=False, highlight=False).print(table)
     return 0
+
+
+def _server(cache: bool) -> int:
+    try:
+        from .lsp.server import main as serve
+    except ImportError as error:
+        raise UsageError(f"the language server needs pygls: pip install 'bilint[server]' ({error})") from None
+    return serve(cache)
 
 
 def _explain(name: str) -> int:
