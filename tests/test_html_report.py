@@ -14,7 +14,6 @@ import json
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -212,3 +211,14 @@ def test_fix_reports_the_remaining_findings_in_the_fixed_text(tmp_path):
     page = Page(result.stdout)
     assert len(page.all("mark", **{"class": "first"})) == len(remaining) > 0
     assert "Findings outside the texts shown" not in "".join(page.text)
+
+
+def test_documents_linted_in_parallel_give_the_same_report(tmp_path):
+    """With -j the Bitexts come back from worker processes (pickled): the report must not change."""
+    write(tmp_path / "a.md", BROKEN)
+    write(tmp_path / "b.md", hostile_text())
+    serial = run("check", "--no-config", "--format", "html", str(tmp_path))
+    parallel = run("check", "--no-config", "--format", "html", "-j", "2", str(tmp_path))
+    assert serial.returncode == parallel.returncode == 1, parallel.stderr
+    assert parallel.stdout == serial.stdout
+    assert len(Page(parallel.stdout).all("mark", **{"class": "first"})) > 0
