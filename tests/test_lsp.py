@@ -389,6 +389,15 @@ def test_malformed_requests_get_protocol_errors_and_the_server_lives_on(tmp_path
     assert _run(session()) == 0
 
 
+def test_a_client_that_goes_away_ends_the_server_with_exit_code_1():
+    """The protocol: exit without shutdown (here: standard input closed) is exit code 1, quietly."""
+    process = subprocess.run([sys.executable, "-c", NO_NETWORK_BOOT, "server"], capture_output=True, timeout=WAIT,
+                             input=_frame(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+                                 "processId": None, "rootUri": None, "capabilities": {}}}).encode()))
+    assert process.returncode == 1
+    assert b'"serverInfo"' in process.stdout and b"Traceback" not in process.stderr
+
+
 # -- the pieces --------------------------------------------------------------------------------
 
 def test_positions_count_utf16_units():
@@ -480,3 +489,22 @@ def test_saved_documents_reuse_the_result_cache_shared_with_the_command_line(tmp
     unsaved = lint_document(nl, {nl: edited}, cache)  # unsaved edits are always linted
     assert linted_paths == [[nl, fr]] and _codes(unsaved.diagnostics[nl]) == ["BL401"]
     assert len(list((tmp_path / ".bilint_cache").glob("??/*.json"))) == 1   # and never stored
+
+
+def test_a_bad_configuration_or_a_failing_rule_becomes_one_diagnostic(tmp_path, monkeypatch):
+    import bilint.engine
+    from bilint.lsp.linting import lint_document
+
+    path = str(tmp_path / "wet.nl.md")
+    (tmp_path / "bilint.toml").write_text('languages = ["nl"]\n', encoding="utf-8")
+    linted = lint_document(path, {path: NL})
+    assert "bilint.toml" in linted.problem and "languages" in linted.problem
+    assert linted.diagnostics == {path: []}
+
+    (tmp_path / "bilint.toml").write_text("", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a rule's bug")
+
+    monkeypatch.setattr(bilint.engine, "lint_paths", broken)
+    assert lint_document(path, {path: NL}).problem == "internal error: ZeroDivisionError: a rule's bug"
