@@ -241,6 +241,11 @@ def test_pair_edit_one_buffer_updates_both_files(tmp_path):
         count = len(editor.published[nl])
         version = editor.change(nl, [types.TextDocumentContentChangeWholeDocument(text=suppressed)])
         assert _codes(await editor.diagnostics(nl, after=count, version=version)) == ["BL401"]
+        # hovering the code in the comment explains the rule it silences
+        where = _position_of(suppressed, "BL301 -->")
+        hover = await asyncio.wait_for(editor.client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(nl), types.Position(where.line, where.character + 2))), WAIT)
+        assert hover.contents.value.startswith("**BL301 spelling**")
 
         # open the French buffer and edit it (unsaved): both files lose the date mismatch
         fr = editor.open(fr_path)

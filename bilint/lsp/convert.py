@@ -139,14 +139,28 @@ def disable_action(d: Diagnostic, lsp: types.Diagnostic, texts: Texts,
 
 
 def rule_documentation(code: str) -> str | None:
-    """The rule's documentation as ``bilint explain`` shows it, in markdown."""
+    """The documentation of the rule with this code or name as ``bilint explain`` shows it, in markdown."""
     from ..plugins import all_rules
 
     for rule in all_rules():
-        if rule.code == code:
+        if code.upper() == rule.code or code.lower() == rule.name:
             lines = [f"**{rule.code} {rule.name}** ({rule.category}, default severity {rule.severity})", "",
                      inspect.cleandoc(rule.doc)]
             if rule.options:
                 lines += ["", "Defaults: " + ", ".join(f"`{k} = {v!r}`" for k, v in rule.options.items())]
             return "\n".join(lines)
+    return None
+
+
+def code_in_suppression(line: str, column: int) -> str | None:
+    """The rule code or name under ``column`` (a character index) inside a ``<!-- bilint: … -->`` comment."""
+    import re
+
+    from ..suppress import _COMMENT
+
+    for comment in _COMMENT.finditer(line):
+        if comment.start("body") <= column <= comment.end("body"):
+            for token in re.finditer(r"[A-Za-z][A-Za-z0-9-]*", comment.group("body")):
+                if token.start() <= column - comment.start("body") <= token.end():
+                    return token.group()
     return None

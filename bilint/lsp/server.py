@@ -308,8 +308,16 @@ def build(cache: bool = True) -> BilintServer:
         if published is None:
             return None
         here = types.Range(params.position, params.position)
-        codes = list(dict.fromkeys(lsp.code for lsp, _ in published.items if _overlaps(lsp.range, here)))
-        docs = [doc for doc in (convert.rule_documentation(str(code)) for code in codes) if doc]
+        codes = list(dict.fromkeys(str(lsp.code) for lsp, _ in published.items if _overlaps(lsp.range, here)))
+        if not codes:   # a rule named in a suppression comment: <!-- bilint: disable=BL301 -->
+            path = ls.path_of(params.text_document.uri)
+            index = published.texts.index(path)
+            if params.position.line < len(index.starts):
+                start = index.starts[params.position.line]
+                line = published.text[start:index.line_end(params.position.line)]
+                column = index.offset(params.position.line, params.position.character) - start
+                codes = [code for code in [convert.code_in_suppression(line, column)] if code]
+        docs = [doc for doc in (convert.rule_documentation(code) for code in codes) if doc]
         if not docs:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
