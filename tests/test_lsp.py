@@ -513,3 +513,23 @@ def test_a_bad_configuration_or_a_failing_rule_becomes_one_diagnostic(tmp_path, 
 
     monkeypatch.setattr(bilint.engine, "lint_paths", broken)
     assert lint_document(path, {path: NL}).problem == "internal error: ZeroDivisionError: a rule's bug"
+
+
+def test_a_stale_lint_is_given_up_between_rules(tmp_path):
+    from bilint.engine import Cancelled, lint_paths
+    from bilint.lsp.linting import lint_document
+
+    path = str(tmp_path / "wet.nl.md")
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    with pytest.raises(Cancelled):
+        lint_paths([path], cancelled=lambda: True)
+    asked: list[list[str]] = []
+
+    def stale(paths: list[str]) -> bool:   # the buffer changes while the third rule runs
+        asked.append(paths)
+        return len(asked) > 3
+
+    assert lint_document(path, {path: NL}, stale=stale) is None
+    assert len(asked) == 4 and asked[0] == [path, str(tmp_path / "wet.fr.md")]
+    assert lint_document(path, {path: NL}, stale=lambda paths: False).diagnostics[path]   # never stale: finished

@@ -159,11 +159,17 @@ class BilintServer(LanguageServer):
             with self.lock:
                 if path not in self.buffers:   # closed meanwhile
                     continue
-                snapshot = {p: (b.text, b.version) for p, b in self.buffers.items()}
-            linted = lint_document(path, {p: text for p, (text, _) in snapshot.items()}, self.cache_for(path))
+                buffers = dict(self.buffers)
+
+            def stale(paths: list[str]) -> bool:   # a newer edit (or a close) of the document's buffers
+                return any(self.buffers.get(p) is not buffers.get(p) for p in paths)
+
+            linted = lint_document(path, {p: b.text for p, b in buffers.items()}, self.cache_for(path), stale)
+            if linted is None:
+                continue   # given up for a newer edit, whose lint is already scheduled
             support = support_files(path)
             covered.update(linted.paths)
-            read = {p: snapshot.get(p, (None, None)) for p in linted.paths}
+            read = {p: (buffers[p].text, buffers[p].version) if p in buffers else (None, None) for p in linted.paths}
             if self.loop is not None and not self.loop.is_closed():
                 self.loop.call_soon_threadsafe(self._publish, path, linted, read, support)
 
