@@ -29,6 +29,7 @@ class Texts:
         return self.indexes[path]
 
     def range(self, path: str, span: Span) -> types.Range:
+        """A bilint span (1-based, in characters) as an LSP range."""
         index = self.index(path)
         start = index.from_span(span.line, span.column)
         end = index.from_span(span.end_line, span.end_column)
@@ -40,6 +41,7 @@ class Texts:
 
 
 def diagnostic(d: Diagnostic, texts: Texts, uri_of: Callable[[str], str]) -> types.Diagnostic:
+    """One finding; its ``related`` spans (the other version's) become related information."""
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(uri=uri_of(r.location.path), range=texts.range(r.location.path, r.location.span)),
