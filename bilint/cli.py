@@ -16,7 +16,7 @@ def _lint_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH",
                          help="files, or folders to walk (git-ignored files and config excludes are skipped)")
     command.add_argument("--format", default="auto",
-                         help="auto, rich, text, json, sarif, github or junit (default: auto: github under "
+                         help="auto, rich, text, json, sarif, github, junit, html or csv (default: auto: github under "
                               "GitHub Actions, rich on a terminal, text otherwise)")
     command.add_argument("--languages", help="the language pair, e.g. nl,fr (default: config, else nl,fr)")
     command.add_argument("--layout", help="auto, interleaved, pair or sectioned (default: auto)")
@@ -184,12 +184,14 @@ def _check(args) -> int:
     if args.update_baseline and not args.baseline:
         raise UsageError("--update-baseline needs --baseline FILE")
     render = _formatter(args)
+    request = _request(args)
+    request.keep_documents = getattr(render, "needs_documents", False)   # html, csv: the texts too
     if args.stdin_filename is not None or "-" in args.paths:
         from .stdin import lint_stdin
 
-        results = lint_stdin(args.paths, args.stdin_filename, _request(args), sys.stdin.buffer)
+        results = lint_stdin(args.paths, args.stdin_filename, request, sys.stdin.buffer)
     else:
-        jobs = plan(args.paths, _request(args))
+        jobs = plan(args.paths, request)
         results = run(jobs, args.jobs, _progress(args, jobs))
     if args.baseline:
         from .baseline import Baseline, write
@@ -209,6 +211,8 @@ def _report(args, render, results) -> int:
     files = [f for result in results for f in result.files]
     if args.statistics:
         _statistics(diagnostics)
+    elif getattr(render, "needs_documents", False):
+        render(diagnostics, files, sys.stdout, __version__, bitexts=[r.bitext for r in results if r.bitext])
     else:
         render(diagnostics, files, sys.stdout, __version__)
     return 1 if any(result.failed() for result in results) else 0

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
-from .model import Diagnostic, Severity
+from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class Request:
     config: str | None = None                  # a file to use instead of the nearest one
     use_config: bool = True
     inline: bool = True                        # honour suppression comments
+    keep_documents: bool = False               # return each document's Bitext (the HTML report shows them)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Job:
     paths: list[str]
     settings: Settings
     fail_level: Severity
+    keep_documents: bool = False
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Result:
     files: list[dict]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fail_level: Severity = Severity.WARNING
+    bitext: Bitext | None = None     # the parsed and aligned document, when the job kept it
 
     def failed(self) -> bool:
         return any(d.severity >= self.fail_level for d in self.diagnostics)
@@ -149,7 +152,7 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))
         except ValueError as error:
             raise InputError(f"fail level: {error}") from None
-        jobs.append(Job(group, settings, fail_level))
+        jobs.append(Job(group, settings, fail_level, request.keep_documents))
     return jobs
 
 
@@ -159,7 +162,7 @@ def lint_job(job: Job) -> Result:
     bitext, diagnostics = lint_paths(job.paths, job.settings)
     files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
              for path in bitext.paths]
-    return Result(files, diagnostics, job.fail_level)
+    return Result(files, diagnostics, job.fail_level, bitext if job.keep_documents else None)
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
@@ -169,15 +172,16 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
     back, and only the others are linted.
     """
-    keys = [cache.key(job.paths, job.settings) for job in jobs] if cache else [None] * len(jobs)
+    # a job that keeps its documents (the HTML report shows the texts) is always linted
+    keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
     results: list[Result | None] = []
     for job, key in zip(jobs, keys):
-        hit = cache.get(key) if cache else None
+        hit = cache.get(key) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
     for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
         results[index] = result
-        if cache:
+        if cache and keys[index]:
             cache.put(keys[index], result.files, result.diagnostics)
     if cache and todo:
         cache.prune()
