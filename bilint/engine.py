@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .model import Bitext, Diagnostic, Finding, Rule, Severity
 
@@ -68,12 +68,18 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
 
-def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> list[Diagnostic]:
+class Cancelled(Exception):
+    """A lint given up between two rules because its result is no longer wanted (an editor's newer edit)."""
+
+
+def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
+                cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
     """Run the rules, stamp their findings, apply the inline suppressions, sort.
 
     The unused-suppression rule runs last, once the others' diagnostics have been matched
     against the suppression comments: it reads what each comment suppressed from
-    ``bitext.config["suppressions"]``.
+    ``bitext.config["suppressions"]``. ``cancelled`` is asked before each rule; when it
+    says yes, ``Cancelled`` is raised.
     """
     from . import suppress
 
@@ -95,6 +101,8 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
     for rule in rules:
+        if cancelled is not None and cancelled():
+            raise Cancelled(rule.code)
         if rule.code != SUPPRESSION_RULE:
             diagnostics.extend(run(rule))
     if settings.inline:
@@ -187,14 +195,15 @@ def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext,
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None,
-               texts: Mapping[str, str] | None = None) -> tuple[Bitext, list[Diagnostic]]:
+               texts: Mapping[str, str] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[Bitext, list[Diagnostic]]:
     """Lint one document (one file, or the two files of a pair); ``texts`` overrides file contents."""
     from .plugins import all_rules
 
     settings = settings or Settings()
     bitext = build_bitext(paths, settings, texts)
     rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
-    return bitext, lint_bitext(bitext, rules, settings)
+    return bitext, lint_bitext(bitext, rules, settings, cancelled)
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str = "<text>.md") -> list[Diagnostic]:

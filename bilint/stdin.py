@@ -28,5 +28,5 @@ def lint_stdin(paths: Sequence[str], name: str | None, request, stream: BinaryIO
         bitext, diagnostics = lint_paths(job.paths, job.settings, {name: text})
         files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
                  for path in bitext.paths]
-        results.append(Result(files, diagnostics, job.fail_level))
+        results.append(Result(files, diagnostics, job.fail_level, bitext if job.keep_documents else None))
     return results

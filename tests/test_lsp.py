@@ -241,6 +241,11 @@ def test_pair_edit_one_buffer_updates_both_files(tmp_path):
         count = len(editor.published[nl])
         version = editor.change(nl, [types.TextDocumentContentChangeWholeDocument(text=suppressed)])
         assert _codes(await editor.diagnostics(nl, after=count, version=version)) == ["BL401"]
+        # hovering the code in the comment explains the rule it silences
+        where = _position_of(suppressed, "BL301 -->")
+        hover = await asyncio.wait_for(editor.client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(nl), types.Position(where.line, where.character + 2))), WAIT)
+        assert hover.contents.value.startswith("**BL301 spelling**")
 
         # open the French buffer and edit it (unsaved): both files lose the date mismatch
         fr = editor.open(fr_path)
@@ -389,6 +394,15 @@ def test_malformed_requests_get_protocol_errors_and_the_server_lives_on(tmp_path
     assert _run(session()) == 0
 
 
+def test_a_client_that_goes_away_ends_the_server_with_exit_code_1():
+    """The protocol: exit without shutdown (here: standard input closed) is exit code 1, quietly."""
+    process = subprocess.run([sys.executable, "-c", NO_NETWORK_BOOT, "server"], capture_output=True, timeout=WAIT,
+                             input=_frame(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+                                 "processId": None, "rootUri": None, "capabilities": {}}}).encode()))
+    assert process.returncode == 1
+    assert b'"serverInfo"' in process.stdout and b"Traceback" not in process.stderr
+
+
 # -- the pieces --------------------------------------------------------------------------------
 
 def test_positions_count_utf16_units():
@@ -480,3 +494,42 @@ def test_saved_documents_reuse_the_result_cache_shared_with_the_command_line(tmp
     unsaved = lint_document(nl, {nl: edited}, cache)  # unsaved edits are always linted
     assert linted_paths == [[nl, fr]] and _codes(unsaved.diagnostics[nl]) == ["BL401"]
     assert len(list((tmp_path / ".bilint_cache").glob("??/*.json"))) == 1   # and never stored
+
+
+def test_a_bad_configuration_or_a_failing_rule_becomes_one_diagnostic(tmp_path, monkeypatch):
+    import bilint.engine
+    from bilint.lsp.linting import lint_document
+
+    path = str(tmp_path / "wet.nl.md")
+    (tmp_path / "bilint.toml").write_text('languages = ["nl"]\n', encoding="utf-8")
+    linted = lint_document(path, {path: NL})
+    assert "bilint.toml" in linted.problem and "languages" in linted.problem
+    assert linted.diagnostics == {path: []}
+
+    (tmp_path / "bilint.toml").write_text("", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a rule's bug")
+
+    monkeypatch.setattr(bilint.engine, "lint_paths", broken)
+    assert lint_document(path, {path: NL}).problem == "internal error: ZeroDivisionError: a rule's bug"
+
+
+def test_a_stale_lint_is_given_up_between_rules(tmp_path):
+    from bilint.engine import Cancelled, lint_paths
+    from bilint.lsp.linting import lint_document
+
+    path = str(tmp_path / "wet.nl.md")
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    with pytest.raises(Cancelled):
+        lint_paths([path], cancelled=lambda: True)
+    asked: list[list[str]] = []
+
+    def stale(paths: list[str]) -> bool:   # the buffer changes while the third rule runs
+        asked.append(paths)
+        return len(asked) > 3
+
+    assert lint_document(path, {path: NL}, stale=stale) is None
+    assert len(asked) == 4 and asked[0] == [path, str(tmp_path / "wet.fr.md")]
+    assert lint_document(path, {path: NL}, stale=lambda paths: False).diagnostics[path]   # never stale: finished

@@ -74,3 +74,13 @@ def test_the_readme_snippet_for_piping_editors_works(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "drafts/wet.nl.md:3:25: BL301" in result.stdout
     assert "drafts/wet.fr.md:4:40: BL401" in result.stdout
+
+
+def test_a_report_that_shows_the_texts_shows_the_piped_one(tmp_path):
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    piped = NL.replace("de datum", "de dagtekening")
+    result = _bilint("check", "--format", "html", "--stdin-filename", "wet.nl.md", "-", stdin=piped, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    html = result.stdout.decode("utf-8")
+    assert "bepaalt de dagtekening" in html and "bepaalt de datum" not in html

@@ -29,6 +29,7 @@ class Texts:
         return self.indexes[path]
 
     def range(self, path: str, span: Span) -> types.Range:
+        """A bilint span (1-based, in characters) as an LSP range."""
         index = self.index(path)
         start = index.from_span(span.line, span.column)
         end = index.from_span(span.end_line, span.end_column)
@@ -40,6 +41,7 @@ class Texts:
 
 
 def diagnostic(d: Diagnostic, texts: Texts, uri_of: Callable[[str], str]) -> types.Diagnostic:
+    """One finding; its ``related`` spans (the other version's) become related information."""
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(uri=uri_of(r.location.path), range=texts.range(r.location.path, r.location.span)),
@@ -139,14 +141,28 @@ def disable_action(d: Diagnostic, lsp: types.Diagnostic, texts: Texts,
 
 
 def rule_documentation(code: str) -> str | None:
-    """The rule's documentation as ``bilint explain`` shows it, in markdown."""
+    """The documentation of the rule with this code or name as ``bilint explain`` shows it, in markdown."""
     from ..plugins import all_rules
 
     for rule in all_rules():
-        if rule.code == code:
+        if code.upper() == rule.code or code.lower() == rule.name:
             lines = [f"**{rule.code} {rule.name}** ({rule.category}, default severity {rule.severity})", "",
                      inspect.cleandoc(rule.doc)]
             if rule.options:
                 lines += ["", "Defaults: " + ", ".join(f"`{k} = {v!r}`" for k, v in rule.options.items())]
             return "\n".join(lines)
+    return None
+
+
+def code_in_suppression(line: str, column: int) -> str | None:
+    """The rule code or name under ``column`` (a character index) inside a ``<!-- bilint: … -->`` comment."""
+    import re
+
+    from ..suppress import _COMMENT
+
+    for comment in _COMMENT.finditer(line):
+        if comment.start("body") <= column <= comment.end("body"):
+            for token in re.finditer(r"[A-Za-z][A-Za-z0-9-]*", comment.group("body")):
+                if token.start() <= column - comment.start("body") <= token.end():
+                    return token.group()
     return None

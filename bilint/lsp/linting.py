@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from ..model import Diagnostic
 
@@ -44,14 +44,17 @@ def pair_paths(path: str, languages: tuple[str, str], buffers: Mapping[str, str]
     return [path, other] if lang == languages[0] else [other, path]
 
 
-def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | None" = None) -> Linted:
+def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | None" = None,
+                  stale: "Callable[[list[str]], bool] | None" = None) -> Linted | None:
     """Lint ``path`` (and its pair) from ``buffers`` where open, from disk otherwise; never raises.
 
     With a ``cache`` (``bilint.cache``, shared with the command line), a document whose
     buffers hold what is on disk is read back when unchanged since it was last linted, and
-    stored otherwise; a document with unsaved edits is always linted.
+    stored otherwise; a document with unsaved edits is always linted. ``stale(paths)`` is
+    asked between rules whether the document's buffers have changed since: if so the lint
+    is given up and None returned (the newer edit has its own lint coming).
     """
-    from ..engine import lint_paths
+    from ..engine import Cancelled, lint_paths
     from ..runner import Request, plan
     from ..source import InputError
 
@@ -66,12 +69,15 @@ def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | N
         hit = cache.get(key) if cache is not None and key else None
         if hit is not None and len(hit[0]) == len(paths):
             return _from_cache(paths, hit, in_memory)
-        bitext, diagnostics = lint_paths(paths, settings, in_memory)
+        cancelled = (lambda: stale(paths)) if stale is not None else None
+        bitext, diagnostics = lint_paths(paths, settings, in_memory, cancelled)
         if cache is not None and key:
             files = [{"path": p, "languages": list(settings.languages), "layout": bitext.layout}
                      for p in bitext.paths]
             cache.put(key, files, diagnostics)
             cache.prune()
+    except Cancelled:
+        return None
     except InputError as error:
         return Linted([path], {path: buffers.get(path, "")}, {path: []}, str(error))
     except Exception as error:  # a rule's bug must not take the editor's linter down

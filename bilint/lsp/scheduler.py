@@ -2,9 +2,9 @@
 
 Typing schedules a document a little later; each new keystroke pushes its time back
 (debouncing), so a burst of edits costs one lint. Opening or saving schedules it now.
-A lint cannot be interrupted half way (the rules are plain Python), so a stale run is
-not cancelled but made harmless: the server drops a result whose buffers changed while
-it ran, and the newer edit has already scheduled the next one.
+A run made stale by a newer edit is given up between two rules (the engine asks before
+each rule), and whatever finishes stale anyway is dropped by the server instead of
+published; the newer edit has already scheduled the next run.
 """
 
 from __future__ import annotations

@@ -159,11 +159,17 @@ class BilintServer(LanguageServer):
             with self.lock:
                 if path not in self.buffers:   # closed meanwhile
                     continue
-                snapshot = {p: (b.text, b.version) for p, b in self.buffers.items()}
-            linted = lint_document(path, {p: text for p, (text, _) in snapshot.items()}, self.cache_for(path))
+                buffers = dict(self.buffers)
+
+            def stale(paths: list[str]) -> bool:   # a newer edit (or a close) of the document's buffers
+                return any(self.buffers.get(p) is not buffers.get(p) for p in paths)
+
+            linted = lint_document(path, {p: b.text for p, b in buffers.items()}, self.cache_for(path), stale)
+            if linted is None:
+                continue   # given up for a newer edit, whose lint is already scheduled
             support = support_files(path)
             covered.update(linted.paths)
-            read = {p: snapshot.get(p, (None, None)) for p in linted.paths}
+            read = {p: (buffers[p].text, buffers[p].version) if p in buffers else (None, None) for p in linted.paths}
             if self.loop is not None and not self.loop.is_closed():
                 self.loop.call_soon_threadsafe(self._publish, path, linted, read, support)
 
@@ -308,8 +314,16 @@ def build(cache: bool = True) -> BilintServer:
         if published is None:
             return None
         here = types.Range(params.position, params.position)
-        codes = list(dict.fromkeys(lsp.code for lsp, _ in published.items if _overlaps(lsp.range, here)))
-        docs = [doc for doc in (convert.rule_documentation(str(code)) for code in codes) if doc]
+        codes = list(dict.fromkeys(str(lsp.code) for lsp, _ in published.items if _overlaps(lsp.range, here)))
+        if not codes:   # a rule named in a suppression comment: <!-- bilint: disable=BL301 -->
+            path = ls.path_of(params.text_document.uri)
+            index = published.texts.index(path)
+            if params.position.line < len(index.starts):
+                start = index.starts[params.position.line]
+                line = published.text[start:index.line_end(params.position.line)]
+                column = index.offset(params.position.line, params.position.character) - start
+                codes = [code for code in [convert.code_in_suppression(line, column)] if code]
+        docs = [doc for doc in (convert.rule_documentation(code) for code in codes) if doc]
         if not docs:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
