@@ -176,13 +176,13 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
     results: list[Result | None] = []
     for job, key in zip(jobs, keys):
-        hit = cache.get(key) if cache and key else None
+        hit = cache.get(key, job.paths) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
     for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
         results[index] = result
         if cache and keys[index]:
-            cache.put(keys[index], result.files, result.diagnostics)
+            cache.put(keys[index], result.files, result.diagnostics, jobs[index].paths)
     if cache and todo:
         cache.prune()
     return results  # type: ignore[return-value]

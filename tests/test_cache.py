@@ -159,3 +159,18 @@ def test_two_processes_sharing_the_folder(pair):
     assert len(outputs) == 1 and outputs != {"0"}
     assert not list((pair / "shared").glob("??/.tmp-*"))
     assert len(list((pair / "shared").glob("??/*.json"))) == 1
+
+
+def test_a_hit_names_the_files_as_this_run_does(pair, counted, monkeypatch):
+    """The key holds absolute paths; a run from another folder gets its own names back."""
+    cache = ResultCache(pair / ".bilint_cache")
+    monkeypatch.chdir(pair)
+    cold = lint(["besluit.nl.md"], cache)[0]
+    monkeypatch.chdir(pair.parent)
+    warm = lint([f"{pair.name}/besluit.nl.md"], cache)[0]
+    assert len(counted) == 1
+    assert {d.path for d in cold.diagnostics} <= {"besluit.nl.md", "besluit.fr.md"}
+    assert {d.path for d in warm.diagnostics} <= {f"{pair.name}/besluit.nl.md", f"{pair.name}/besluit.fr.md"}
+    assert {f["path"] for f in warm.files} == {f"{pair.name}/besluit.nl.md", f"{pair.name}/besluit.fr.md"}
+    related = [r.location.path for d in warm.diagnostics for r in d.related]
+    assert all(path.startswith(pair.name + "/") for path in related)

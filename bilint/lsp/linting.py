@@ -66,7 +66,7 @@ def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | N
         paths = pair_paths(path, settings.languages, buffers)
         in_memory = {p: buffers[p] for p in paths if p in buffers}
         key = cache.key(paths, settings) if cache is not None and _as_on_disk(in_memory) else None
-        hit = cache.get(key) if cache is not None and key else None
+        hit = cache.get(key, paths) if cache is not None and key else None
         if hit is not None and len(hit[0]) == len(paths):
             return _from_cache(paths, hit, in_memory)
         cancelled = (lambda: stale(paths)) if stale is not None else None
@@ -74,7 +74,7 @@ def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | N
         if cache is not None and key:
             files = [{"path": p, "languages": list(settings.languages), "layout": bitext.layout}
                      for p in bitext.paths]
-            cache.put(key, files, diagnostics)
+            cache.put(key, files, diagnostics, paths)
             cache.prune()
     except Cancelled:
         return None
