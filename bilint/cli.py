@@ -1,5 +1,10 @@
 """The ``bilint`` command. Exit codes: 0 clean, 1 findings at or above the fail level,
-2 a usage or input error, printed as one line on stderr (never a traceback)."""
+2 a usage or input error, printed as one line on stderr (never a traceback).
+
+Nothing a user types is guessed: options are never abbreviated (``--lang`` is not
+``--languages``), and a mistyped subcommand, option or rule fails with the nearest
+known one.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +16,54 @@ from typing import Sequence
 
 from . import __version__
 
+FORMAT_HELP = "rich, text, json, sarif, github, gitlab or junit"
+# what an --output-file's name says about its format, when no --output-format is paired with it
+FORMAT_BY_SUFFIX = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text", ".log": "text"}
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse without abbreviations, whose errors say what was probably meant."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str):  # type: ignore[override]
+        import re
+
+        from .selectors import did_you_mean
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            options = re.findall(r"'([^']*)'", choice.group(2))
+            message = f"{message}{did_you_mean(choice.group(1), options)}"
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
 
 def _lint_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH",
                          help="files, or folders to walk (git-ignored files and config excludes are skipped)")
     command.add_argument("--format", default="auto",
-                         help="auto, rich, text, json, sarif, github or junit (default: auto: github under "
-                              "GitHub Actions, rich on a terminal, text otherwise)")
+                         help=f"{FORMAT_HELP} (default: auto: github under GitHub Actions, rich on a "
+                              "terminal, text otherwise)")
+    command.add_argument("-o", "--output-file", action="append", default=[], metavar="FILE",
+                         help="also write a report to FILE; may be repeated, each paired in order with an "
+                              "--output-format (else the format comes from the name: .sarif, .xml (junit), "
+                              ".json, .txt)")
+    command.add_argument("--output-format", action="append", default=[], metavar="FORMAT",
+                         help=f"the format of the matching --output-file: {FORMAT_HELP}")
     command.add_argument("--languages", help="the language pair, e.g. nl,fr (default: config, else nl,fr)")
     command.add_argument("--layout", help="auto, interleaved, pair or sectioned (default: auto)")
     command.add_argument("--select", help="comma-separated rule codes, prefixes or names to run (replaces the config's)")
     command.add_argument("--extend-select", help="comma-separated rule codes or prefixes to run besides the selection")
     command.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
     command.add_argument("--fail-level", help="error, warning or info (default: warning)")
+    command.add_argument("--exit-zero", action="store_true",
+                         help="exit 0 even when there are findings (2 still means a usage or input error)")
     command.add_argument("--words", action="append", default=[], metavar="FILE",
                          help="a project word list (one word a line); may be repeated")
     command.add_argument("--glossary", action="append", default=[], metavar="FILE",
@@ -32,50 +72,76 @@ def _lint_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-config", action="store_true", help="ignore configuration files")
     command.add_argument("--no-suppressions", action="store_true",
                          help="ignore <!-- bilint: disable… --> comments in the texts")
+    command.add_argument("--baseline", metavar="FILE",
+                         help="a baseline file: its findings are accepted, neither reported nor fixed "
+                              "(default: the configuration's 'baseline')")
     command.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                          help="lint N documents in parallel processes (0: one a CPU; default 1)")
-    command.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+    command.add_argument("--statistics", action="store_true",
+                         help="print the number of findings per rule instead (as JSON with --format json)")
+    command.add_argument("--show-settings", action="store_true",
+                         help="print the settings each document would be linted with, and lint nothing")
+    command.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    command.add_argument("-v", "--verbose", action="store_true",
+                         help="also say which configuration each document uses and what was linted")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="bilint", description="Lint bilingual legislative texts: numbering, chronology, spelling, parity.")
+    parser = _Parser(prog="bilint",
+                     description="Lint bilingual legislative texts: numbering, chronology, spelling, parity.")
     parser.add_argument("--version", action="version", version=f"bilint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files (one interleaved or sectioned file, or a NAME.nl/NAME.fr pair)")
     _lint_options(check)
-    check.add_argument("--baseline", metavar="FILE",
-                       help="a baseline file: its findings are accepted and not reported")
     check.add_argument("--update-baseline", action="store_true",
-                       help="write the current findings to the --baseline file and exit 0")
+                       help="write the current findings to the baseline (stale entries are dropped) and exit 0")
 
-    fix = commands.add_parser("fix", help="apply the findings' safe fixes to the files")
+    fix = commands.add_parser("fix", help="apply the findings' safe fixes to the files, then report what is left")
     _lint_options(fix)
     fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     fix.add_argument("--unsafe-fixes", action="store_true",
                      help="apply unsafe fixes too (a suggested word, a fix that rewrites the other language)")
 
-    commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
+    rules = commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
+    rules.add_argument("--format", default="auto", choices=("auto", "table", "text", "json"),
+                       help="table on a terminal, text (tab-separated) when piped, or json")
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE|NAME")
     return parser
 
 
-class UsageError(Exception):
-    pass
+def _unknown_arguments(parser: argparse.ArgumentParser, argv: Sequence[str], extra: list[str]) -> str:
+    """The error for arguments no option takes, with the nearest option or subcommand."""
+    from .selectors import did_you_mean
+
+    subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    command = next((word for word in argv if subparsers and word in subparsers.choices), None)
+    own = subparsers.choices[command] if command else parser
+    options = [s for action in own._actions for s in action.option_strings]
+    word = extra[0]
+    if command and word.startswith("--") and word[2:] in subparsers.choices:
+        hint = f"; did you mean 'bilint {word[2:]}'?"
+    else:
+        hint = did_you_mean(word.split("=", 1)[0], options) if word.startswith("-") else ""
+    where = f"bilint {command}" if command else "bilint"
+    return f"{where}: error: unrecognized argument{'s' if len(extra) > 1 else ''}: {' '.join(extra)}{hint}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        print(_unknown_arguments(parser, argv, extra), file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             return _check(args)
         if args.command == "fix":
             return _fix(args)
         if args.command == "rules":
-            return _rules()
+            return _rules(args.format)
         if args.command == "explain":
             return _explain(args.rule)
         parser.print_help()
@@ -101,15 +167,31 @@ def _split(value: str | None) -> list[str]:
 
 
 def _request(args):
+    from .config import LAYOUT_NAMES
+    from .plugins import all_rules
     from .runner import Request
+    from .selectors import unknown_selector
 
     languages = _split(args.languages)
-    if args.languages is not None and len(languages) != 2:
+    if args.languages is not None and (len(languages) != 2 or languages[0] == languages[1]):
         raise UsageError(f"--languages needs two codes, e.g. nl,fr (got {args.languages!r})")
+    if args.layout is not None and args.layout not in LAYOUT_NAMES:
+        from .selectors import did_you_mean
+
+        raise UsageError(f"--layout: unknown layout {args.layout!r}{did_you_mean(args.layout, LAYOUT_NAMES)} "
+                         f"(use {', '.join(LAYOUT_NAMES)})")
     if args.fail_level is not None:
         _threshold(args.fail_level)
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
+    rules = all_rules()
+    for option in ("select", "extend_select", "ignore"):
+        for token in _split(getattr(args, option)):
+            problem = unknown_selector(token, rules)
+            if problem:
+                raise UsageError(f"--{option.replace('_', '-')}: {problem}")
+    if args.select is not None and not _split(args.select):
+        raise UsageError("--select: no rule given (omit --select to run every rule)")
     return Request(
         languages=(languages[0], languages[1]) if languages else None,
         layout=args.layout,
@@ -157,71 +239,237 @@ def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str
     return groups
 
 
-def _formatter(args):
+# --- outputs --------------------------------------------------------------------------
+
+def _outputs(args) -> list[tuple[str, str | None]]:
+    """(format, file) for every report of the run; ``None`` is standard output."""
+    from .formatters import FORMATS
+
+    if len(args.output_format) > len(args.output_file):
+        raise UsageError("--output-format needs an --output-file to go with it (one each, in order)")
+    outputs: list[tuple[str, str | None]] = [(args.format, None)]
+    for number, path in enumerate(args.output_file):
+        if number < len(args.output_format):
+            name = args.output_format[number]
+        else:
+            name = FORMAT_BY_SUFFIX.get(Path(path).suffix.lower())
+            if name is None:
+                raise UsageError(f"--output-file {path}: say its format with --output-format ({FORMAT_HELP})")
+        if name in ("auto", "rich") or name not in FORMATS:
+            raise UsageError(f"--output-format: {name!r} cannot be written to a file (use {FORMAT_HELP})")
+        outputs.append((name, path))
+    for name, _ in outputs:
+        _renderer(name)   # an unknown format fails before any work is done
+    return outputs
+
+
+def _renderer(name: str, stream=None):
     from .formatters import get_formatter
 
     try:
-        return get_formatter(args.format, sys.stdout)
+        return get_formatter(name, stream or sys.stdout)
     except ValueError as error:
         raise UsageError(str(error)) from None
 
 
-def _progress(args, jobs) -> bool:
-    """A progress bar for runs of many documents, on a terminal only."""
-    return len(jobs) >= 8 and sys.stderr.isatty() and args.format in ("auto", "rich")
+def _resolved_format(name: str) -> str:
+    if name != "auto":
+        return name
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "rich" if sys.stdout.isatty() else "text"
 
 
-def _check(args) -> int:
-    from .runner import plan, run
+class _Run:
+    """What one check or fix run found, and how it is reported."""
 
-    if args.update_baseline and not args.baseline:
-        raise UsageError("--update-baseline needs --baseline FILE")
-    render = _formatter(args)
-    jobs = plan(args.paths, _request(args))
-    results = run(jobs, args.jobs, _progress(args, jobs))
-    if args.baseline:
-        from .baseline import Baseline, write
+    def __init__(self, args, results, accepted: int = 0, stale: int = 0, baseline: str | None = None) -> None:
+        self.args = args
+        self.results = results
+        self.accepted = accepted
+        self.stale = stale
+        self.baseline = baseline
+        self.diagnostics = [d for result in results for d in result.diagnostics]
+        self.files = [f for result in results for f in result.files]
+        self.failing = {id(d) for result in results for d in result.diagnostics if d.severity >= result.fail_level}
 
-        if args.update_baseline:
-            count = write(args.baseline, [d for result in results for d in result.diagnostics])
-            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {args.baseline}", file=sys.stderr)
-            return 0
-        baseline = Baseline.read(args.baseline)
-        for result in results:
-            result.diagnostics = baseline.filter(result.diagnostics)
-    return _report(args, render, results)
+    def failed(self) -> bool:
+        return bool(self.failing)
+
+    def render(self, name: str, stream) -> None:
+        from .formatters import render_report
+
+        name = _resolved_format(name) if stream is sys.stdout else name
+        summary = "" if self.args.quiet else self.summary()
+        render_report(name, self.diagnostics, self.files, stream, __version__,
+                      failing=lambda d: id(d) in self.failing, summary=summary)
+
+    def summary(self) -> str:
+        from .formatters.summary import summary_line
+
+        return summary_line(self.diagnostics, len(self.files), self.accepted, self.failed())
 
 
-def _report(args, render, results) -> int:
-    diagnostics = [d for result in results for d in result.diagnostics]
-    files = [f for result in results for f in result.files]
+def _report(args, outcome: _Run, outputs) -> int:
+    stdout_format = _resolved_format(args.format)
     if args.statistics:
-        _statistics(diagnostics)
+        _statistics(outcome.diagnostics, as_json=stdout_format == "json")
     else:
-        render(diagnostics, files, sys.stdout, __version__)
-    return 1 if any(result.failed() for result in results) else 0
+        outcome.render(args.format, sys.stdout)
+    for name, path in outputs[1:]:
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as stream:
+                outcome.render(name, stream)
+        except OSError as error:
+            raise UsageError(f"{path}: cannot write the report ({error.strerror or error})") from None
+    if not args.quiet:
+        if outcome.stale:
+            print(f"bilint: {outcome.stale} baseline entr{'ies' if outcome.stale != 1 else 'y'} in {outcome.baseline} "
+                  f"no longer match a finding (drop them with: bilint check --update-baseline …)", file=sys.stderr)
+        if stdout_format in ("text", "github") and not args.statistics:
+            # the report itself stays one line a finding, for grep and editors
+            print(f"bilint: {outcome.summary()}", file=sys.stderr)
+        _unsafe_hint(outcome.diagnostics, args)
+    if args.exit_zero:
+        return 0
+    return 1 if outcome.failed() else 0
 
 
-def _statistics(diagnostics) -> None:
+def _unsafe_hint(diagnostics, args) -> None:
+    from .fixes import applicable
+
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and not applicable(d, False) and applicable(d, True))
+    if unsafe and not getattr(args, "unsafe_fixes", False):
+        print(f"bilint: {unsafe} finding{'s have' if unsafe != 1 else ' has'} an unsafe fix "
+              f"(a suggestion to check): bilint fix --unsafe-fixes applies them", file=sys.stderr)
+
+
+def _statistics(diagnostics, as_json: bool = False) -> None:
     from collections import Counter
 
     counts = Counter((d.code, d.name) for d in diagnostics)
     fixable = Counter((d.code, d.name) for d in diagnostics if d.fix is not None)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    total = sum(counts.values())
+    if as_json:
+        import json
+
+        rows = [{"code": code, "name": name, "count": count, "fixable": fixable[(code, name)]}
+                for (code, name), count in ordered]
+        json.dump({"version": __version__, "statistics": rows, "total": total}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
     width = max((len(str(n)) for n in counts.values()), default=1)
-    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    for (code, name), count in ordered:
         mark = " [*]" if fixable[(code, name)] else ""
         print(f"{count:>{width}}  {code}  {name}{mark}")
-    total = sum(counts.values())
     print(f"{total} finding{'s' if total != 1 else ''}" + (" ([*] has fixes: bilint fix)" if fixable else ""))
+
+
+# --- check and fix --------------------------------------------------------------------
+
+def _baseline_path(args, jobs) -> str | None:
+    """--baseline, else the 'baseline' key of the configuration of the first document."""
+    if args.baseline:
+        return args.baseline
+    if args.no_config:
+        return None
+    from .config import find_config, load
+
+    if args.config:
+        config_path = Path(args.config)
+    else:
+        start = Path(jobs[0].paths[0]) if jobs else Path(args.paths[0])
+        config_path = find_config(start if start.exists() else Path.cwd())
+    if config_path is None or not config_path.is_file():
+        return None
+    return load(config_path).values.get("baseline")
+
+
+def _plan(args):
+    from .runner import plan
+
+    request = _request(args)
+    jobs = plan(args.paths, request)
+    if args.verbose:
+        for job in jobs:
+            print(f"bilint: {' + '.join(job.paths)}: layout {job.settings.layout}, "
+                  f"languages {','.join(job.settings.languages)}", file=sys.stderr)
+    return jobs
+
+
+def _check(args) -> int:
+    from .runner import run
+
+    outputs = _outputs(args)
+    jobs = _plan(args)
+    if args.show_settings:
+        return _show_settings(args, jobs)
+    baseline_path = _baseline_path(args, jobs)
+    if args.update_baseline and not baseline_path:
+        raise UsageError("--update-baseline needs --baseline FILE (or 'baseline' in the configuration)")
+    if baseline_path and not args.update_baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
+    results = run(jobs, args.jobs, _progress(args, jobs))
+    if not baseline_path:
+        return _report(args, _Run(args, results), outputs)
+    linted = [f["path"] for result in results for f in result.files]
+    if args.update_baseline:
+        from .baseline import write
+
+        count, dropped = write(baseline_path, [d for result in results for d in result.diagnostics], linted)
+        if not args.quiet:
+            note = f"; {dropped} stale entr{'ies' if dropped != 1 else 'y'} dropped" if dropped else ""
+            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {baseline_path}{note}",
+                  file=sys.stderr)
+        return 0
+    accepted = stale = 0
+    for result in results:
+        match = baseline.match(result.diagnostics, [f["path"] for f in result.files])
+        result.diagnostics = match.new
+        accepted += match.accepted
+        stale += match.stale
+    return _report(args, _Run(args, results, accepted, stale, baseline_path), outputs)
+
+
+def _progress(args, jobs) -> bool:
+    """A progress bar for runs of many documents, on a terminal only."""
+    return (len(jobs) >= 8 and sys.stderr.isatty() and _resolved_format(args.format) == "rich"
+            and not args.quiet)
+
+
+def _stages(args, jobs) -> bool:
+    """Stage-by-stage progress for a run of one or a few large documents, on a terminal only."""
+    if args.quiet or not sys.stderr.isatty() or len(jobs) >= 8:
+        return False
+    size = 0
+    for job in jobs:
+        for path in job.paths:
+            try:
+                size += os.path.getsize(path)
+            except OSError:
+                pass
+    return size >= 200_000
 
 
 def _fix(args) -> int:
     from .fixes import fix_document, unified_diff, write_fixed
-    from .runner import Result, plan
+    from .runner import Result
 
-    render = None if args.diff else _formatter(args)
-    jobs = plan(args.paths, _request(args))
-    outcomes = [fix_document(job, args.unsafe_fixes) for job in jobs]
+    outputs = _outputs(args) if not args.diff else []
+    jobs = _plan(args)
+    if args.show_settings:
+        return _show_settings(args, jobs)
+    baseline_path = _baseline_path(args, jobs)
+    accept = None
+    if baseline_path:
+        from .baseline import Baseline
+
+        baseline = Baseline.read(baseline_path)
+        accept = baseline.filter
+    outcomes = [fix_document(job, args.unsafe_fixes, accept) for job in jobs]
     if args.diff:
         changed = False
         for outcome in outcomes:
@@ -235,33 +483,101 @@ def _fix(args) -> int:
     for job, outcome in zip(jobs, outcomes):
         for path, (before, after) in outcome.changed.items():
             write_fixed(path, before, after)
-        for note in outcome.notes:
-            print(f"bilint: {note}", file=sys.stderr)
-        if outcome.applied:
-            count = len(outcome.applied)
-            print(f"bilint: fixed {count} finding{'s' if count != 1 else ''} in {', '.join(outcome.changed)}",
-                  file=sys.stderr)
+        if not args.quiet:
+            for note in outcome.notes:
+                print(f"bilint: {note}", file=sys.stderr)
+            if outcome.applied:
+                count = len(outcome.applied)
+                print(f"bilint: fixed {count} finding{'s' if count != 1 else ''} in {', '.join(outcome.changed)}",
+                      file=sys.stderr)
         results.append(Result(outcome.files, outcome.remaining, job.fail_level))
-    return _report(args, render, results)
+    accepted = 0
+    if baseline_path:
+        # the fixes ran without the accepted findings; count them once on the final text
+        from .runner import lint_job
+
+        for job in jobs:
+            accepted += baseline.match(lint_job(job).diagnostics).accepted
+    return _report(args, _Run(args, results, accepted, 0, baseline_path), outputs)
+
+
+def _show_settings(args, jobs) -> int:
+    """What each document would be linted with: the configuration file, layout, languages, rules."""
+    from .config import find_config
+    from .engine import selected
+    from .plugins import all_rules
+
+    for job in jobs:
+        settings = job.settings
+        if args.no_config:
+            config = "none (--no-config)"
+        elif args.config:
+            config = str(Path(args.config).resolve())
+        else:
+            found = find_config(Path(job.paths[0]))
+            config = str(found) if found else "none (defaults)"
+        options = dict(settings.options.get("spelling", {}))
+        options.update(settings.options.get("BL301", {}))
+        backend = options.get("backend", "auto")
+        if backend == "auto":
+            try:
+                from bilint_rules.spellcheck import hunspell_available
+
+                backend = "auto: " + ", ".join(
+                    f"{lang} {'hunspell' if hunspell_available(lang) else 'embedded'}" for lang in settings.languages)
+            except Exception:   # a spelling back-end that cannot be queried is shown as configured
+                pass
+        rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
+        print(f"document: {' + '.join(job.paths)}")
+        print(f"  configuration: {config}")
+        print(f"  baseline: {_baseline_path(args, [job]) or 'none'}")
+        print(f"  languages: {', '.join(settings.languages)}")
+        print(f"  layout: {settings.layout}")
+        print(f"  fail-level: {job.fail_level}")
+        print(f"  monolingual: {settings.monolingual}")
+        print(f"  spelling back-end: {backend}")
+        print(f"  word lists: {len(settings.words)} words; glossaries: {', '.join(settings.glossaries) or 'none'}")
+        if settings.severity:
+            print(f"  severity: {', '.join(f'{k} = {v}' for k, v in settings.severity.items())}")
+        print(f"  rules ({len(rules)}): {' '.join(rule.code for rule in rules)}")
+    return 0
 
 
 def _find_rule(name: str):
     from .plugins import all_rules
+    from .selectors import did_you_mean
 
-    for rule in all_rules():
+    rules = all_rules()
+    for rule in rules:
         if name.upper() == rule.code or name.lower() == rule.name:
             return rule
-    raise UsageError(f"no rule {name!r} (see 'bilint rules')")
+    hint = did_you_mean(name, [r.code for r in rules] + [r.name for r in rules])
+    raise UsageError(f"no rule {name!r}{hint} (see 'bilint rules')")
 
 
-def _rules() -> int:
+def _rules(form: str = "auto") -> int:
+    from .plugins import all_rules
+
+    rules = all_rules()
+    if form == "auto":
+        form = "table" if sys.stdout.isatty() else "text"
+    if form == "json":
+        import json
+
+        json.dump([{"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
+                    "summary": r.summary, "options": dict(r.options)} for r in rules],
+                  sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    if form == "text":
+        for rule in rules:
+            print("\t".join((rule.code, rule.name, rule.category, str(rule.severity), rule.summary)))
+        return 0
     from rich.console import Console
     from rich.table import Table
 
-    from .plugins import all_rules
-
     table = Table("code", "name", "category", "severity", "summary")
-    for rule in all_rules():
+    for rule in rules:
         table.add_row(rule.code, rule.name, rule.category, str(rule.severity), rule.summary)
     Console(markup=False, highlight=False).print(table)
     return 0

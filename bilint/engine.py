@@ -24,6 +24,7 @@ class Settings:
     extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
+    monolingual: str = "info"           # a one-language file with no counterpart: "info" or "error"
 
 
 SUPPRESSION_RULE = "BL901"
@@ -85,12 +86,15 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
         produced = []
         options = {**rule.options, **settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
         severity = _severity(rule, settings.severity)
-        for finding in rule.check(bitext, options):
-            diagnostic = _stamp(finding, rule, severity, bitext, positions)
-            key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
-            if key not in seen:
-                seen.add(key)
-                produced.append(diagnostic)
+        try:
+            for finding in rule.check(bitext, options):
+                diagnostic = _stamp(finding, rule, severity, bitext, positions)
+                key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
+                if key not in seen:
+                    seen.add(key)
+                    produced.append(diagnostic)
+        except ValueError as error:
+            raise _option_error(rule, settings, error) from None
         return produced
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
@@ -113,6 +117,52 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
             diagnostics.extend(suppress.apply(run(last[0]), directives))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _option_error(rule: Rule, settings: Settings, error: ValueError) -> Exception:
+    """A configured option value a rule rejects is the user's error: name the key."""
+    from .source import InputError
+
+    import re
+
+    from .selectors import did_you_mean
+
+    configured = {**settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
+    for option, value in configured.items():
+        if isinstance(value, (str, int, float)) and (repr(value) in str(error) or str(value) in str(error)):
+            choices = re.search(r"\(([\w-]+(?:, [\w-]+)+)\)\s*$", str(error))
+            hint = did_you_mean(str(value), choices.group(1).split(", ")) if choices else ""
+            return InputError(f"'rules.{rule.name}.{option}': {error}{hint}")
+    return error
+
+
+def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnostic] | None:
+    """A file with text in one language only, not named as half of a pair: one info finding.
+
+    A drafting repository holds a README, a changelog, notes: monolingual texts that are
+    not bilingual laws with a missing version. Such a file is not linted (spelling a README
+    against the pair's dictionaries is noise); it gets one ``info`` BL002, so that the run
+    says what it skipped without failing. ``monolingual = "error"`` turns this off.
+    """
+    from .layouts import pair_name
+
+    if len(bitext.paths) != 1:
+        return None
+    parts = pair_name(bitext.paths[0])
+    if parts is not None and parts[1] in bitext.languages:
+        return None   # half of a pair whose counterpart is missing: BL002 as an error
+    present = [code for code in bitext.languages if bitext.documents[code].root.children]
+    if len(present) != 1:
+        return None
+    rule = next((r for r in rules if r.code == "BL002"), None)
+    if rule is None:
+        return []
+    found, missing = present[0], bitext.other(present[0])
+    source = bitext.documents[found].source
+    finding = Finding(source.location(0, 0, found),
+                      f"only {found} text found, no {missing}: a monolingual document, not linted "
+                      f"(monolingual = \"error\" in the configuration requires both versions)")
+    return [_stamp(finding, rule, Severity.INFO, bitext)]
 
 
 def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:
@@ -194,6 +244,10 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
     settings = settings or Settings()
     bitext = build_bitext(paths, settings, texts)
     rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
+    if settings.monolingual == "info":
+        skipped = monolingual_finding(bitext, rules)
+        if skipped is not None:
+            return bitext, skipped
     return bitext, lint_bitext(bitext, rules, settings)
 
 

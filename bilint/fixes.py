@@ -117,8 +117,11 @@ def _whole_line_if_left_blank(text: str, start: int, end: int) -> tuple[int, int
     return line_start, line_end
 
 
-def fix_document(job, unsafe: bool = False) -> Outcome:
-    """Lint and fix one document in memory until nothing more applies; nothing is written."""
+def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
+    """Lint and fix one document in memory until nothing more applies; nothing is written.
+
+    ``accept`` (a baseline's ``filter``) drops accepted findings before each pass: what a
+    baseline accepts is neither fixed nor reported."""
     from .engine import lint_paths
 
     outcome = Outcome()
@@ -127,6 +130,8 @@ def fix_document(job, unsafe: bool = False) -> Outcome:
     diagnostics: list[Diagnostic] = []
     for _ in range(PASSES):
         bitext, diagnostics = lint_paths(job.paths, job.settings, texts or None)
+        if accept is not None:
+            diagnostics = accept(diagnostics)
         if not originals:
             for document in bitext.documents.values():
                 originals.setdefault(document.source.path, document.source.text)

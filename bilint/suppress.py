@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from .model import Diagnostic, Location
 
-_COMMENT = re.compile(r"<!--\s*bilint\s*:(?P<body>.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--\s*bilint\b(?P<colon>\s*:)?(?P<body>.*?)-->", re.S)
 _BODY = re.compile(r"\s*(?P<action>[a-z-]+)\s*(?:=\s*(?P<codes>[^\s].*?))?\s*$", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 
@@ -71,9 +71,19 @@ def parse_directives(text: str, location) -> list[Directive]:
         action = body.group("action") if body else ""
         codes = _split_codes(body.group("codes")) if body else ()
         directive = Directive(action, codes, where, match.group(0))
-        if action not in ACTIONS:
+        if match.group("colon") is None:
+            # written as a directive but missing its colon: silently ignoring it would leave
+            # the finding it was meant to silence, and hide that the comment does nothing
             directive.action = "invalid"
-            directive.problem = (f"unknown bilint directive {action or match.group('body').strip()!r} "
+            directive.problem = ("malformed bilint comment, ignored: write '<!-- bilint: "
+                                 f"{(action or 'disable') + ('=' + ','.join(codes) if codes else '')} -->' "
+                                 "(a colon after 'bilint')")
+        elif action not in ACTIONS:
+            from .selectors import did_you_mean
+
+            directive.action = "invalid"
+            written = action or match.group('body').strip()
+            directive.problem = (f"unknown bilint directive {written!r}{did_you_mean(written, ACTIONS)} "
                                  f"(use {', '.join(ACTIONS)})")
         elif action == "disable-file":
             directive.first_line, directive.last_line = 1, last

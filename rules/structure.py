@@ -34,6 +34,11 @@ def missing_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
 
     Options: none.
     """
+    if not any(bitext.documents[code].root.children for code in bitext.languages):
+        first = bitext.documents[bitext.languages[0]]
+        yield Finding(first.source.location(0, 0, None),
+                      f"no text found in {' or '.join(bitext.languages)}: the document is empty")
+        return   # one finding, not one per language (each would blame the other)
     for code in bitext.languages:
         document = bitext.documents[code]
         if not document.root.children:

@@ -20,7 +20,8 @@ def _clean(text: str) -> str:
     return printable(text.replace("\t", " "))
 
 
-def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str) -> None:
+def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str,
+           summary: str | None = None) -> None:
     from rich.console import Console
     from rich.text import Text
 
@@ -54,7 +55,11 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
         if diagnostic.fix is not None:
             safety = "" if diagnostic.fix.safe else " (unsafe)"
             console.print(Text(f"    fix{safety}: replace with {_clean(diagnostic.fix.replacement)!r}", style="green"))
-    if diagnostics:
+    if summary is not None:
+        if summary:
+            console.print(Text(("\n" if diagnostics else "") + summary[0].upper() + summary[1:] + ".",
+                               style="bold" if diagnostics else "green"))
+    elif diagnostics:
         counts = {severity: sum(d.severity == severity for d in diagnostics) for severity in Severity}
         summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in sorted(counts.items(), reverse=True) if n)
         console.print(Text(f"\n{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''} ({summary})", style="bold"))
