@@ -324,7 +324,7 @@ def _report(args, outcome: _Run, outputs) -> int:
             raise UsageError(f"{path}: cannot write the report ({error.strerror or error})") from None
     if not args.quiet:
         if outcome.stale:
-            print(f"bilint: {outcome.stale} baseline entr{'ies' if outcome.stale != 1 else 'y'} in {outcome.baseline} "
+            print(f"bilint: {outcome.stale} baseline entr{'ies' if outcome.stale != 1 else 'y'} in {_shown(outcome.baseline)} "
                   f"no longer match a finding (drop them with: bilint check --update-baseline …)", file=sys.stderr)
         if stdout_format in ("text", "github") and not args.statistics:
             # the report itself stays one line a finding, for grep and editors
@@ -333,6 +333,12 @@ def _report(args, outcome: _Run, outputs) -> int:
     if args.exit_zero:
         return 0
     return 1 if outcome.failed() else 0
+
+
+def _shown(path: str) -> str:
+    """A path as the user would write it: relative to the working folder when under it."""
+    relative = os.path.relpath(os.path.abspath(path))
+    return path if relative.startswith("..") else relative
 
 
 def _unsafe_hint(diagnostics, args) -> None:
@@ -418,11 +424,14 @@ def _check(args) -> int:
     linted = [f["path"] for result in results for f in result.files]
     if args.update_baseline:
         from .baseline import write
+        from .engine import MONOLINGUAL_KEY
 
-        count, dropped = write(baseline_path, [d for result in results for d in result.diagnostics], linted)
+        # the note on a skipped monolingual file is not a finding to accept
+        recorded = [d for result in results for d in result.diagnostics if d.key != MONOLINGUAL_KEY]
+        count, dropped = write(baseline_path, recorded, linted)
         if not args.quiet:
             note = f"; {dropped} stale entr{'ies' if dropped != 1 else 'y'} dropped" if dropped else ""
-            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {baseline_path}{note}",
+            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {_shown(baseline_path)}{note}",
                   file=sys.stderr)
         return 0
     accepted = stale = 0

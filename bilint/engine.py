@@ -28,6 +28,7 @@ class Settings:
 
 
 SUPPRESSION_RULE = "BL901"
+MONOLINGUAL_KEY = "monolingual"    # the key of the note on a skipped one-language file
 
 
 def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str],
@@ -160,9 +161,9 @@ def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnosti
     found, missing = present[0], bitext.other(present[0])
     source = bitext.documents[found].source
     finding = Finding(source.location(0, 0, found),
-                      f"only {found} text found, no {missing}: a monolingual document, not linted "
-                      f"(monolingual = \"error\" in the configuration requires both versions)")
-    return [_stamp(finding, rule, Severity.INFO, bitext)]
+                      f"only {found} text found, no {missing}: a monolingual file, not linted "
+                      f"(monolingual = \"error\" requires both versions)")
+    return [replace(_stamp(finding, rule, Severity.INFO, bitext), key=MONOLINGUAL_KEY)]
 
 
 def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:

@@ -31,6 +31,9 @@ def missing_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     only is either the wrong file or the wrong ``--languages``.
 
     Example: ``bilint check --languages nl,fr`` on a text that is Dutch from start to end.
+    A file not named as half of a pair (a repository's README) with one language only is
+    a monolingual file: it is not linted and gets this finding as ``info`` (configuration
+    ``monolingual = "error"`` makes it an error); an empty file gets one finding.
 
     Options: none.
     """

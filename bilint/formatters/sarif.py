@@ -15,6 +15,7 @@ from typing import Any, Sequence, TextIO
 from urllib.parse import quote
 
 from ..model import Diagnostic, Location, Severity
+from .json import group_id
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -92,7 +93,8 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
             "message": {"text": diagnostic.message},
             "locations": [{"physicalLocation": _physical(diagnostic.path, span.line, span.column,
                                                          span.end_line, span.end_column)}],
-            "properties": {"lang": diagnostic.lang, "category": diagnostic.category, "key": diagnostic.key},
+            "properties": {"lang": diagnostic.lang, "category": diagnostic.category, "key": diagnostic.key,
+                           "group": group_id(diagnostic)},
         }
         if diagnostic.fingerprint:
             result["partialFingerprints"] = {"bilintFingerprint/v1": diagnostic.fingerprint}

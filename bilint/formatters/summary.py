@@ -15,7 +15,8 @@ def summary_line(diagnostics: Sequence[Diagnostic], documents: int, accepted: in
     """``3 findings (1 error, 2 warnings) in 2 files; 5 accepted by the baseline``."""
     if diagnostics:
         counts = {severity: sum(d.severity == severity for d in diagnostics) for severity in Severity}
-        detail = ", ".join(plural(n, str(s)) for s, n in sorted(counts.items(), reverse=True) if n)
+        detail = ", ".join(f"{n} info" if s is Severity.INFO else plural(n, str(s))
+                           for s, n in sorted(counts.items(), reverse=True) if n)
         line = f"{plural(len(diagnostics), 'finding')} ({detail}) in {plural(documents, 'file')}"
     else:
         line = f"no findings in {plural(documents, 'file')}"
