@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .i18n import gettext_ as _
+from .i18n import ngettext
 
 FORMAT_HELP = "rich, text, json, sarif, github, gitlab or junit"
 # what an --output-file's name says about its format, when no --output-format is paired with it
@@ -324,8 +326,11 @@ def _report(args, outcome: _Run, outputs) -> int:
             raise UsageError(f"{path}: cannot write the report ({error.strerror or error})") from None
     if not args.quiet:
         if outcome.stale:
-            print(f"bilint: {outcome.stale} baseline entr{'ies' if outcome.stale != 1 else 'y'} in {_shown(outcome.baseline)} "
-                  f"no longer match a finding (drop them with: bilint check --update-baseline …)", file=sys.stderr)
+            note = ngettext("{n} baseline entry in {path} no longer matches a finding "
+                            "(drop it with: bilint check --update-baseline …)",
+                            "{n} baseline entries in {path} no longer match a finding "
+                            "(drop them with: bilint check --update-baseline …)", outcome.stale)
+            print("bilint: " + note.format(n=outcome.stale, path=_shown(outcome.baseline)), file=sys.stderr)
         if stdout_format in ("text", "github") and not args.statistics:
             # the report itself stays one line a finding, for grep and editors
             print(f"bilint: {outcome.summary()}", file=sys.stderr)
@@ -346,8 +351,10 @@ def _unsafe_hint(diagnostics, args) -> None:
 
     unsafe = sum(1 for d in diagnostics if d.fix is not None and not applicable(d, False) and applicable(d, True))
     if unsafe and not getattr(args, "unsafe_fixes", False):
-        print(f"bilint: {unsafe} finding{'s have' if unsafe != 1 else ' has'} an unsafe fix "
-              f"(a suggestion to check): bilint fix --unsafe-fixes applies them", file=sys.stderr)
+        note = ngettext("{n} finding has an unsafe fix (a suggestion to check): bilint fix --unsafe-fixes applies it",
+                        "{n} findings have an unsafe fix (a suggestion to check): bilint fix --unsafe-fixes "
+                        "applies them", unsafe)
+        print("bilint: " + note.format(n=unsafe), file=sys.stderr)
 
 
 def _statistics(diagnostics, as_json: bool = False) -> None:
@@ -378,6 +385,11 @@ def _baseline_path(args, jobs) -> str | None:
     """--baseline, else the 'baseline' key of the configuration of the first document."""
     if args.baseline:
         return args.baseline
+    return _run_setting(args, jobs, "baseline")
+
+
+def _run_setting(args, jobs, key: str):
+    """A setting of the whole run (baseline, report language): the first document's configuration's."""
     if args.no_config:
         return None
     from .config import find_config, load
@@ -389,7 +401,7 @@ def _baseline_path(args, jobs) -> str | None:
         config_path = find_config(start if start.exists() else Path.cwd())
     if config_path is None or not config_path.is_file():
         return None
-    return load(config_path).values.get("baseline")
+    return load(config_path).values.get(key)
 
 
 def _plan(args):
@@ -397,6 +409,11 @@ def _plan(args):
 
     request = _request(args)
     jobs = plan(args.paths, request)
+    language = _run_setting(args, jobs, "report-language")
+    if language:
+        from .i18n import set_language
+
+        set_language(language)
     if args.verbose:
         for job in jobs:
             print(f"bilint: {' + '.join(job.paths)}: layout {job.settings.layout}, "
@@ -418,7 +435,8 @@ def _check(args) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
-    results = run(jobs, args.jobs, _progress(args, jobs))
+    with _stage_display(_stages(args, jobs)):
+        results = run(jobs, args.jobs, _progress(args, jobs))
     if not baseline_path:
         return _report(args, _Run(args, results), outputs)
     linted = [f["path"] for result in results for f in result.files]
@@ -430,9 +448,11 @@ def _check(args) -> int:
         recorded = [d for result in results for d in result.diagnostics if d.key != MONOLINGUAL_KEY]
         count, dropped = write(baseline_path, recorded, linted)
         if not args.quiet:
-            note = f"; {dropped} stale entr{'ies' if dropped != 1 else 'y'} dropped" if dropped else ""
-            print(f"bilint: {count} finding{'s' if count != 1 else ''} recorded in {_shown(baseline_path)}{note}",
-                  file=sys.stderr)
+            note = ngettext("{n} finding recorded in {path}", "{n} findings recorded in {path}", count)
+            note = note.format(n=count, path=_shown(baseline_path))
+            if dropped:
+                note += "; " + ngettext("{n} stale entry dropped", "{n} stale entries dropped", dropped).format(n=dropped)
+            print("bilint: " + note, file=sys.stderr)
         return 0
     accepted = stale = 0
     for result in results:
@@ -451,7 +471,7 @@ def _progress(args, jobs) -> bool:
 
 def _stages(args, jobs) -> bool:
     """Stage-by-stage progress for a run of one or a few large documents, on a terminal only."""
-    if args.quiet or not sys.stderr.isatty() or len(jobs) >= 8:
+    if args.quiet or not sys.stderr.isatty() or len(jobs) >= 8 or (args.jobs != 1 and len(jobs) > 1):
         return False
     size = 0
     for job in jobs:
@@ -460,7 +480,43 @@ def _stages(args, jobs) -> bool:
                 size += os.path.getsize(path)
             except OSError:
                 pass
-    return size >= 200_000
+    return size >= STAGES_FROM
+
+
+STAGES_FROM = 100_000   # bytes of text: below this a document is linted in a second or two
+
+
+class _stage_display:
+    """A status line on standard error naming the current stage (reading, parsing, aligning,
+    rule 12/33…), rewritten in place and erased at the end, so that a large document does
+    not look hung. Every stage is written when it starts (a few dozen writes a document)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def show(self, stage: str) -> None:
+        import shutil
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        from .formatters.escape import printable
+
+        sys.stderr.write("\r\x1b[2K" + printable(f"bilint: {stage}")[: width - 1])
+        sys.stderr.flush()
+
+    def __enter__(self):
+        if self.enabled:
+            from .engine import set_stage_listener
+
+            set_stage_listener(self.show)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            from .engine import set_stage_listener
+
+            set_stage_listener(None)
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
 
 
 def _fix(args) -> int:
@@ -497,8 +553,8 @@ def _fix(args) -> int:
                 print(f"bilint: {note}", file=sys.stderr)
             if outcome.applied:
                 count = len(outcome.applied)
-                print(f"bilint: fixed {count} finding{'s' if count != 1 else ''} in {', '.join(outcome.changed)}",
-                      file=sys.stderr)
+                note = ngettext("fixed {n} finding in {paths}", "fixed {n} findings in {paths}", count)
+                print("bilint: " + note.format(n=count, paths=", ".join(outcome.changed)), file=sys.stderr)
         results.append(Result(outcome.files, outcome.remaining, job.fail_level))
     accepted = 0
     if baseline_path:

@@ -45,6 +45,8 @@ KEYS = {
     "baseline": "a baseline file (findings accepted earlier), relative to this file",
     "monolingual": "what a file with text in one language only and no counterpart gets: "
                    "\"info\" (one info finding, not linted) or \"error\" (BL002, linted)",
+    "report-language": "the language of bilint's own words in reports: en, nl or fr "
+                       "(default: the environment's, as LANGUAGE or LANG say)",
 }
 MONOLINGUAL = ("info", "error")
 # what an [[overrides]] table may change, besides its ``paths``
@@ -182,6 +184,8 @@ def _check(path: Path, data: dict, prefix: str, allowed: dict[str, str]) -> dict
         _severity(path, f"{prefix}fail-level", config["fail-level"])
     if "monolingual" in config and config["monolingual"] not in MONOLINGUAL:
         raise fail("monolingual", f"\"info\" or \"error\", not {config['monolingual']!r}")
+    if "report-language" in config and config["report-language"] not in ("en", "nl", "fr"):
+        raise fail("report-language", f"en, nl or fr, not {config['report-language']!r}")
     if "baseline" in config:
         if not isinstance(config["baseline"], str) or not config["baseline"]:
             raise fail("baseline", "a file name")

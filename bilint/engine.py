@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .model import Bitext, Diagnostic, Finding, Rule, Severity
 
@@ -25,6 +25,20 @@ class Settings:
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
     monolingual: str = "info"           # a one-language file with no counterpart: "info" or "error"
+
+
+_listener: Callable[[str], None] | None = None
+
+
+def set_stage_listener(listener: "Callable[[str], None] | None") -> None:
+    """Be told each stage of the documents linted in this process (a terminal's progress line)."""
+    global _listener
+    _listener = listener
+
+
+def _stage(name: str) -> None:
+    if _listener is not None:
+        _listener(name)
 
 
 SUPPRESSION_RULE = "BL901"
@@ -57,12 +71,14 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     from .layouts.load import load
     from .parse import parse_blocks
 
+    _stage("reading " + " + ".join(paths))
     streams = load(paths, settings.languages, settings.layout, dict(texts) if texts else None)
-    documents = {
-        code: parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
-        for code in settings.languages
-    }
+    documents = {}
+    for code in settings.languages:
+        _stage(f"parsing the {code} version")
+        documents[code] = parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
     first, second = settings.languages
+    _stage("aligning the versions")
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
     config = {"notes": streams.notes, "words": tuple(settings.words),
@@ -99,8 +115,9 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
         return produced
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
-    for rule in rules:
+    for number, rule in enumerate(rules, start=1):
         if rule.code != SUPPRESSION_RULE:
+            _stage(f"rule {number}/{len(rules)}: {rule.code} {rule.name}")
             diagnostics.extend(run(rule))
     if settings.inline:
         lang_of = {}
@@ -149,9 +166,11 @@ def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnosti
 
     if len(bitext.paths) != 1:
         return None
+    from .lang import available_languages
+
     parts = pair_name(bitext.paths[0])
-    if parts is not None and parts[1] in bitext.languages:
-        return None   # half of a pair whose counterpart is missing: BL002 as an error
+    if parts is not None and (parts[1] in bitext.languages or parts[1] in available_languages()):
+        return None   # named for a language (law.nl.md, act.en.xml): half of a pair, or the wrong --languages
     present = [code for code in bitext.languages if bitext.documents[code].root.children]
     if len(present) != 1:
         return None

@@ -161,3 +161,94 @@ def test_quiet_prints_findings_only(tmp_path):
     write(tmp_path / "a.md", TYPO_TEXT)
     result = run("check", "--quiet", "a.md", cwd=tmp_path)
     assert result.returncode == 1 and result.stderr == "" and len(result.stdout.splitlines()) == 2
+
+
+# --- 3. baseline with fix ----------------------------------------------------------------
+
+def test_fix_honours_the_configured_baseline(tmp_path):
+    from .helpers import FR, NL
+
+    text = NL + "\n<!-- bilint: disable-next-line=BL301 -->\n" + FR      # BL901 with a safe fix
+    path = write(tmp_path / "law.md", text)
+    write(tmp_path / "bilint.toml", 'baseline = "accepted.json"\nselect = ["BL3", "BL901"]\n')
+    result = run("check", "--update-baseline", "law.md", cwd=tmp_path)
+    assert result.returncode == 0 and "1 finding recorded in accepted.json" in result.stderr
+    fixed = run("fix", "law.md", cwd=tmp_path)
+    assert fixed.returncode == 0 and fixed.stdout == "", fixed.stderr
+    assert "1 finding accepted by the baseline" in fixed.stderr
+    assert path.read_text(encoding="utf-8") == text            # an accepted finding is not fixed either
+    assert run("fix", "--no-config", "--select", "BL3,BL901", "law.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == NL + "\n" + FR
+
+
+# --- 4. progress on a terminal -----------------------------------------------------------
+
+def test_a_large_document_shows_its_stages_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    nl = "Gelet op:\n\n" + "".join(f"{i}. de aanbeveling over de samenwerking tussen de politiediensten van de "
+                                   f"lidstaten en de gemeenten;\n\n" for i in range(1, 521))
+    fr = "Vu:\n\n" + "".join(f"{i}. la recommandation sur la coopération entre les services de police des États "
+                             f"membres et des communes;\n\n" for i in range(1, 521))
+    path = write(tmp_path / "big.md", nl + "\n" + fr)
+    assert path.stat().st_size > 100_000
+    master, slave = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "bilint", "check", "--format", "text", str(path)],
+                             stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    child.communicate(timeout=300)
+    os.close(master)
+    assert child.returncode == 0
+    for stage in (b"parsing the nl version", b"aligning the versions", b"rule 1/"):
+        assert stage in seen, seen[-500:]
+    piped = run("check", "--format", "text", str(path))
+    assert piped.returncode == 0 and "parsing" not in piped.stderr
+
+
+# --- 5. conventions ----------------------------------------------------------------------
+
+def test_show_settings_names_the_configuration_and_the_rules(tmp_path):
+    write(tmp_path / "bilint.toml", 'ignore = ["BL3"]\n[rules.spelling]\nbackend = "embedded"\n')
+    write(tmp_path / "a.md", BROKEN)
+    result = run("check", "--show-settings", "a.md", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    out = result.stdout
+    assert f"configuration: {tmp_path.resolve() / 'bilint.toml'}" in out
+    assert "languages: nl, fr" in out and "layout: auto" in out and "spelling back-end: embedded" in out
+    rules = next(line for line in out.splitlines() if line.strip().startswith("rules ("))
+    assert "BL101" in rules and "BL301" not in rules
+
+
+def test_verbose_says_what_was_read_how(tmp_path):
+    write(tmp_path / "a.md", CLEAN)
+    result = run("check", "-v", "a.md", cwd=tmp_path)
+    assert result.returncode == 0 and "a.md: layout auto, languages nl,fr" in result.stderr
+
+
+def test_rules_are_plain_text_when_piped_and_json_on_request():
+    text = run("rules")
+    assert text.returncode == 0 and "│" not in text.stdout and "┃" not in text.stdout
+    first = text.stdout.splitlines()[0].split("\t")
+    assert first[:4] == ["BL001", "unplaced-text", "structure", "warning"]
+    data = json.loads(run("rules", "--format", "json").stdout)
+    spelling = next(rule for rule in data if rule["code"] == "BL301")
+    assert spelling["name"] == "spelling" and spelling["options"]["backend"] == "auto"
+
+
+def test_a_hint_says_when_unsafe_fixes_are_available(tmp_path):
+    write(tmp_path / "a.md", TYPO_TEXT)
+    result = run("check", "a.md", cwd=tmp_path)
+    assert "has an unsafe fix" in result.stderr and "bilint fix --unsafe-fixes" in result.stderr
+    assert "unsafe" not in run("check", "-q", "a.md", cwd=tmp_path).stderr

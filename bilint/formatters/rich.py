@@ -21,6 +21,7 @@ import textwrap
 from functools import lru_cache
 from typing import Sequence, TextIO
 
+from ..i18n import gettext_ as _
 from ..model import Diagnostic, Location, Severity
 from .escape import printable
 
@@ -53,7 +54,7 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
             console.print(line, overflow="ignore", crop=False)
         if len(entries) > 1:
             others = ", ".join(f"{d.span.line}:{d.span.column}" for d in entries[1:])
-            for part in textwrap.wrap(f"also at {others}", width - len(_INDENT)):
+            for part in textwrap.wrap(_("also at {positions}").format(positions=others), width - len(_INDENT)):
                 console.print(Text(_INDENT + part, style="dim"), overflow="ignore", crop=False)
         if diagnostic.source_line:
             for line in excerpt(diagnostic.source_line, diagnostic.span.line, diagnostic.span.column,
@@ -63,8 +64,9 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
             for line in _related(diagnostic, related, width):
                 console.print(line, overflow="ignore", crop=False)
         if diagnostic.fix is not None:
-            safety = "" if diagnostic.fix.safe else " (unsafe)"
-            fix = _clip(f"{_INDENT}fix{safety}: replace with {_clean(diagnostic.fix.replacement)!r}", width)
+            words = _("fix: replace with {replacement}") if diagnostic.fix.safe else \
+                _("fix (unsafe): replace with {replacement}")
+            fix = _clip(_INDENT + words.format(replacement=repr(_clean(diagnostic.fix.replacement))), width)
             console.print(Text(fix, style="green"), overflow="ignore", crop=False)
     if summary is not None:
         if summary:
@@ -75,7 +77,7 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
         detail = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in sorted(counts.items(), reverse=True) if n)
         console.print(Text(f"\n{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''} ({detail})", style="bold"))
     else:
-        console.print(Text("No findings.", style="green"))
+        console.print(Text(_("No findings."), style="green"))
 
 
 def _head(diagnostic: Diagnostic, count: int, width: int) -> list:
@@ -89,7 +91,7 @@ def _head(diagnostic: Diagnostic, count: int, width: int) -> list:
     head.append("  ")
     head.append(diagnostic.code, style="bold magenta")
     head.append(" ")
-    head.append(str(diagnostic.severity), style=_STYLES[diagnostic.severity])
+    head.append(_(str(diagnostic.severity)), style=_STYLES[diagnostic.severity])
     if diagnostic.lang:
         head.append(f" [{diagnostic.lang}]", style="dim")
     where = getattr(diagnostic, "where", "") or ""
