@@ -523,6 +523,8 @@ def _fix(args) -> int:
     from .fixes import fix_document, unified_diff, write_fixed
     from .runner import Result
 
+    if args.diff and args.output_file:
+        raise UsageError("--diff prints the fixes and writes nothing: it takes no --output-file")
     outputs = _outputs(args) if not args.diff else []
     jobs = _plan(args)
     if args.show_settings:

@@ -94,7 +94,7 @@ def _head(diagnostic: Diagnostic, count: int, width: int) -> list:
     head.append(_(str(diagnostic.severity)), style=_STYLES[diagnostic.severity])
     if diagnostic.lang:
         head.append(f" [{diagnostic.lang}]", style="dim")
-    where = getattr(diagnostic, "where", "") or ""
+    where = getattr(diagnostic, "where", "") or getattr(diagnostic, "position", "") or ""
     if where:
         head.append(f"  {_clean(where)}", style="dim")
     message = _clean(diagnostic.message) + (f"  ×{count}" if count > 1 else "")
