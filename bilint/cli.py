@@ -15,16 +15,12 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .i18n import gettext_ as _
 from .i18n import ngettext
 
-FORMAT_HELP = "rich, text, json, sarif, github, gitlab or junit"
-# what an --output-file's name says about its format, when no --output-format is paired with it
-FORMAT_BY_SUFFIX = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text", ".log": "text"}
-
-
-class UsageError(Exception):
-    pass
+from .progress import StageDisplay, wants_bar, wants_stages
+from .reporting import FORMAT_HELP, Run, report, shown
+from .reporting import outputs as report_destinations
+from .usage import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -241,144 +237,6 @@ def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str
     return groups
 
 
-# --- outputs --------------------------------------------------------------------------
-
-def _outputs(args) -> list[tuple[str, str | None]]:
-    """(format, file) for every report of the run; ``None`` is standard output."""
-    from .formatters import FORMATS
-
-    if len(args.output_format) > len(args.output_file):
-        raise UsageError("--output-format needs an --output-file to go with it (one each, in order)")
-    outputs: list[tuple[str, str | None]] = [(args.format, None)]
-    for number, path in enumerate(args.output_file):
-        if number < len(args.output_format):
-            name = args.output_format[number]
-        else:
-            name = FORMAT_BY_SUFFIX.get(Path(path).suffix.lower())
-            if name is None:
-                raise UsageError(f"--output-file {path}: say its format with --output-format ({FORMAT_HELP})")
-        if name in ("auto", "rich") or name not in FORMATS:
-            raise UsageError(f"--output-format: {name!r} cannot be written to a file (use {FORMAT_HELP})")
-        outputs.append((name, path))
-    for name, _ in outputs:
-        _renderer(name)   # an unknown format fails before any work is done
-    return outputs
-
-
-def _renderer(name: str, stream=None):
-    from .formatters import get_formatter
-
-    try:
-        return get_formatter(name, stream or sys.stdout)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-
-
-def _resolved_format(name: str) -> str:
-    if name != "auto":
-        return name
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        return "github"
-    return "rich" if sys.stdout.isatty() else "text"
-
-
-class _Run:
-    """What one check or fix run found, and how it is reported."""
-
-    def __init__(self, args, results, accepted: int = 0, stale: int = 0, baseline: str | None = None) -> None:
-        self.args = args
-        self.results = results
-        self.accepted = accepted
-        self.stale = stale
-        self.baseline = baseline
-        self.diagnostics = [d for result in results for d in result.diagnostics]
-        self.files = [f for result in results for f in result.files]
-        self.failing = {id(d) for result in results for d in result.diagnostics if d.severity >= result.fail_level}
-
-    def failed(self) -> bool:
-        return bool(self.failing)
-
-    def render(self, name: str, stream) -> None:
-        from .formatters import render_report
-
-        name = _resolved_format(name) if stream is sys.stdout else name
-        summary = "" if self.args.quiet else self.summary()
-        render_report(name, self.diagnostics, self.files, stream, __version__,
-                      failing=lambda d: id(d) in self.failing, summary=summary)
-
-    def summary(self) -> str:
-        from .formatters.summary import summary_line
-
-        return summary_line(self.diagnostics, len(self.files), self.accepted, self.failed())
-
-
-def _report(args, outcome: _Run, outputs) -> int:
-    stdout_format = _resolved_format(args.format)
-    if args.statistics:
-        _statistics(outcome.diagnostics, as_json=stdout_format == "json")
-    else:
-        outcome.render(args.format, sys.stdout)
-    for name, path in outputs[1:]:
-        try:
-            with open(path, "w", encoding="utf-8", newline="\n") as stream:
-                outcome.render(name, stream)
-        except OSError as error:
-            raise UsageError(f"{path}: cannot write the report ({error.strerror or error})") from None
-    if not args.quiet:
-        if outcome.stale:
-            note = ngettext("{n} baseline entry in {path} no longer matches a finding "
-                            "(drop it with: bilint check --update-baseline …)",
-                            "{n} baseline entries in {path} no longer match a finding "
-                            "(drop them with: bilint check --update-baseline …)", outcome.stale)
-            print("bilint: " + note.format(n=outcome.stale, path=_shown(outcome.baseline)), file=sys.stderr)
-        if stdout_format in ("text", "github") and not args.statistics:
-            # the report itself stays one line a finding, for grep and editors
-            print(f"bilint: {outcome.summary()}", file=sys.stderr)
-        _unsafe_hint(outcome.diagnostics, args)
-    if args.exit_zero:
-        return 0
-    return 1 if outcome.failed() else 0
-
-
-def _shown(path: str) -> str:
-    """A path as the user would write it: relative to the working folder when under it."""
-    relative = os.path.relpath(os.path.abspath(path))
-    return path if relative.startswith("..") else relative
-
-
-def _unsafe_hint(diagnostics, args) -> None:
-    from .fixes import applicable
-
-    unsafe = sum(1 for d in diagnostics if d.fix is not None and not applicable(d, False) and applicable(d, True))
-    if unsafe and not getattr(args, "unsafe_fixes", False):
-        note = ngettext("{n} finding has an unsafe fix (a suggestion to check): bilint fix --unsafe-fixes applies it",
-                        "{n} findings have an unsafe fix (a suggestion to check): bilint fix --unsafe-fixes "
-                        "applies them", unsafe)
-        print("bilint: " + note.format(n=unsafe), file=sys.stderr)
-
-
-def _statistics(diagnostics, as_json: bool = False) -> None:
-    from collections import Counter
-
-    counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = Counter((d.code, d.name) for d in diagnostics if d.fix is not None)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    total = sum(counts.values())
-    if as_json:
-        import json
-
-        rows = [{"code": code, "name": name, "count": count, "fixable": fixable[(code, name)]}
-                for (code, name), count in ordered]
-        json.dump({"version": __version__, "statistics": rows, "total": total}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    for (code, name), count in ordered:
-        mark = " [*]" if fixable[(code, name)] else ""
-        print(f"{count:>{width}}  {code}  {name}{mark}")
-    print(f"{total} finding{'s' if total != 1 else ''}" + (" ([*] has fixes: bilint fix)" if fixable else ""))
-
-
 # --- check and fix --------------------------------------------------------------------
 
 def _baseline_path(args, jobs) -> str | None:
@@ -424,7 +282,7 @@ def _plan(args):
 def _check(args) -> int:
     from .runner import run
 
-    outputs = _outputs(args)
+    destinations = report_destinations(args)
     jobs = _plan(args)
     if args.show_settings:
         return _show_settings(args, jobs)
@@ -435,10 +293,10 @@ def _check(args) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
-    with _stage_display(_stages(args, jobs)):
-        results = run(jobs, args.jobs, _progress(args, jobs))
+    with StageDisplay(wants_stages(args, jobs)):
+        results = run(jobs, args.jobs, wants_bar(args, jobs))
     if not baseline_path:
-        return _report(args, _Run(args, results), outputs)
+        return report(args, Run(args, results), destinations)
     linted = [f["path"] for result in results for f in result.files]
     if args.update_baseline:
         from .baseline import write
@@ -449,7 +307,7 @@ def _check(args) -> int:
         count, dropped = write(baseline_path, recorded, linted)
         if not args.quiet:
             note = ngettext("{n} finding recorded in {path}", "{n} findings recorded in {path}", count)
-            note = note.format(n=count, path=_shown(baseline_path))
+            note = note.format(n=count, path=shown(baseline_path))
             if dropped:
                 note += "; " + ngettext("{n} stale entry dropped", "{n} stale entries dropped", dropped).format(n=dropped)
             print("bilint: " + note, file=sys.stderr)
@@ -460,63 +318,7 @@ def _check(args) -> int:
         result.diagnostics = match.new
         accepted += match.accepted
         stale += match.stale
-    return _report(args, _Run(args, results, accepted, stale, baseline_path), outputs)
-
-
-def _progress(args, jobs) -> bool:
-    """A progress bar for runs of many documents, on a terminal only."""
-    return (len(jobs) >= 8 and sys.stderr.isatty() and _resolved_format(args.format) == "rich"
-            and not args.quiet)
-
-
-def _stages(args, jobs) -> bool:
-    """Stage-by-stage progress for a run of one or a few large documents, on a terminal only."""
-    if args.quiet or not sys.stderr.isatty() or len(jobs) >= 8 or (args.jobs != 1 and len(jobs) > 1):
-        return False
-    size = 0
-    for job in jobs:
-        for path in job.paths:
-            try:
-                size += os.path.getsize(path)
-            except OSError:
-                pass
-    return size >= STAGES_FROM
-
-
-STAGES_FROM = 100_000   # bytes of text: below this a document is linted in a second or two
-
-
-class _stage_display:
-    """A status line on standard error naming the current stage (reading, parsing, aligning,
-    rule 12/33…), rewritten in place and erased at the end, so that a large document does
-    not look hung. Every stage is written when it starts (a few dozen writes a document)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def show(self, stage: str) -> None:
-        import shutil
-
-        width = shutil.get_terminal_size((80, 24)).columns
-        from .formatters.escape import printable
-
-        sys.stderr.write("\r\x1b[2K" + printable(f"bilint: {stage}")[: width - 1])
-        sys.stderr.flush()
-
-    def __enter__(self):
-        if self.enabled:
-            from .engine import set_stage_listener
-
-            set_stage_listener(self.show)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            from .engine import set_stage_listener
-
-            set_stage_listener(None)
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
+    return report(args, Run(args, results, accepted, stale, baseline_path), destinations)
 
 
 def _fix(args) -> int:
@@ -525,7 +327,7 @@ def _fix(args) -> int:
 
     if args.diff and args.output_file:
         raise UsageError("--diff prints the fixes and writes nothing: it takes no --output-file")
-    outputs = _outputs(args) if not args.diff else []
+    destinations = report_destinations(args) if not args.diff else []
     jobs = _plan(args)
     if args.show_settings:
         return _show_settings(args, jobs)
@@ -534,8 +336,7 @@ def _fix(args) -> int:
     if baseline_path:
         from .baseline import Baseline
 
-        baseline = Baseline.read(baseline_path)
-        accept = baseline.filter
+        accept = Baseline.read(baseline_path).filter
     outcomes = [fix_document(job, args.unsafe_fixes, accept) for job in jobs]
     if args.diff:
         changed = False
@@ -558,14 +359,8 @@ def _fix(args) -> int:
                 note = ngettext("fixed {n} finding in {paths}", "fixed {n} findings in {paths}", count)
                 print("bilint: " + note.format(n=count, paths=", ".join(outcome.changed)), file=sys.stderr)
         results.append(Result(outcome.files, outcome.remaining, job.fail_level))
-    accepted = 0
-    if baseline_path:
-        # the fixes ran without the accepted findings; count them once on the final text
-        from .runner import lint_job
-
-        for job in jobs:
-            accepted += baseline.match(lint_job(job).diagnostics).accepted
-    return _report(args, _Run(args, results, accepted, 0, baseline_path), outputs)
+    accepted = sum(outcome.accepted for outcome in outcomes)
+    return report(args, Run(args, results, accepted, 0, baseline_path), destinations)
 
 
 def _show_settings(args, jobs) -> int:

@@ -42,6 +42,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)     # cross-language fixes applied, fixes skipped
     remaining: list[Diagnostic] = field(default_factory=list)
     files: list[dict] = field(default_factory=list)
+    accepted: int = 0                                  # findings a baseline accepted
 
 
 def crosses_language(diagnostic: Diagnostic) -> bool:
@@ -131,7 +132,9 @@ def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
     for _ in range(PASSES):
         bitext, diagnostics = lint_paths(job.paths, job.settings, texts or None)
         if accept is not None:
+            found = len(diagnostics)
             diagnostics = accept(diagnostics)
+            outcome.accepted = found - len(diagnostics)   # of the last pass: the text as written
         if not originals:
             for document in bitext.documents.values():
                 originals.setdefault(document.source.path, document.source.text)

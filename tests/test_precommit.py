@@ -75,6 +75,7 @@ def environment(tmp_path_factory) -> dict:
     home = tmp_path_factory.mktemp("pre-commit-home")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "GITHUB_ACTIONS"))}
     env["PRE_COMMIT_HOME"] = str(home)
+    env["LANGUAGE"] = "en"   # the assertions read bilint's English words
     return env
 
 
