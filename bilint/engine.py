@@ -110,8 +110,11 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
                 if key not in seen:
                     seen.add(key)
                     produced.append(diagnostic)
-        except ValueError as error:
-            raise _option_error(rule, settings, error) from None
+        except Exception as error:   # a configured option the rule cannot use is the user's error
+            problem = _option_error(rule, settings, error)
+            if problem is error:
+                raise
+            raise problem from None
         return produced
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
@@ -137,17 +140,23 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
     return diagnostics
 
 
-def _option_error(rule: Rule, settings: Settings, error: ValueError) -> Exception:
-    """A configured option value a rule rejects is the user's error: name the key."""
-    from .source import InputError
+def _option_error(rule: Rule, settings: Settings, error: Exception) -> Exception:
+    """A configured option value a rule rejects is the user's error: name the key.
 
+    The error is blamed on an option only when its message quotes that option's configured
+    value; anything else is a fault of the rule and is raised as it is."""
     import re
 
     from .selectors import did_you_mean
+    from .source import InputError
 
     configured = {**settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
     for option, value in configured.items():
-        if isinstance(value, (str, int, float)) and (repr(value) in str(error) or str(value) in str(error)):
+        values = value if isinstance(value, list) else [value]
+        quoted = [v for v in values if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                  and (repr(v) in str(error) or (len(str(v)) > 1 and str(v) in str(error)))]
+        if quoted:
+            value = quoted[0]
             choices = re.search(r"\(([\w-]+(?:, [\w-]+)+)\)\s*$", str(error))
             hint = did_you_mean(str(value), choices.group(1).split(", ")) if choices else ""
             return InputError(f"'rules.{rule.name}.{option}': {error}{hint}")

@@ -86,8 +86,10 @@ class Run:
 
         name = resolved_format(name) if stream is sys.stdout else name
         summary = "" if self.args.quiet else self.summary()
+        # each formatter takes the context it needs (render_report passes only what it accepts)
         render_report(name, self.diagnostics, self.files, stream, __version__,
-                      failing=lambda d: id(d) in self.failing, summary=summary)
+                      failing=lambda d: id(d) in self.failing, summary=summary,
+                      bitexts=[r.bitext for r in self.results if getattr(r, "bitext", None)])
 
     def summary(self) -> str:
         from .formatters.summary import summary_line

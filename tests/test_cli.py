@@ -54,6 +54,7 @@ def test_mistyped_subcommand_and_rule_name_suggest_the_right_one():
     ('[rules.spelling]\nbackend = "hunspel"\n',
      ["'rules.spelling.backend': unknown spelling backend 'hunspel'", "did you mean 'hunspell'?"]),
     ('[rules.spellng]\nbackend = "auto"\n', ["'rules.spellng': no such rule", "did you mean 'spelling'?"]),
+    ('[rules.spelling]\nforeign = ["xx"]\n', ["'rules.spelling.foreign': no embedded word list for 'xx'"]),
     ('fail_level = "error"\n', ["unknown key 'fail_level'", "did you mean 'fail-level'?"]),
     ('monolingual = "skip"\n', ["'monolingual' must be"]),
     ('baseline = 3\n', ["'baseline' must be a file name"]),
