@@ -136,6 +136,14 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
                                      tuple((r.code, r.name) for r in all_rules()))
             bitext.config = {**bitext.config, "suppressions": report}
             diagnostics.extend(suppress.apply(run(last[0]), directives))
+        elif directives:
+            # BL901 is not selected: a comment naming no rule, or malformed, still must not pass silently
+            from .plugins import all_rules
+            from .source import InputError
+
+            problem = suppress.first_problem(directives, tuple((r.code, r.name) for r in all_rules()))
+            if problem:
+                raise InputError(problem)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 

@@ -147,3 +147,23 @@ class Report:
     directives: list[Directive]
     ran: frozenset[str]                     # codes of the rules that ran (and could have been suppressed)
     known: tuple[tuple[str, str], ...]      # (code, name) of every installed rule
+
+
+def first_problem(directives: Sequence[Directive], known: tuple[tuple[str, str], ...]) -> str | None:
+    """``path:line:col: …`` for the first malformed comment or unknown code, else None.
+
+    BL901 reports these as findings; when it does not run (``--select BL1``), the run
+    stops on them instead, so that a selection never makes a typo in a comment silent.
+    """
+    from .selectors import did_you_mean
+
+    names = [name for pair in known for name in pair]
+    for directive in directives:
+        where = directive.location
+        at = f"{where.path}:{where.span.line}:{where.span.column}"
+        if directive.action == "invalid":
+            return f"{at}: {directive.problem}"
+        for token in directive.codes:
+            if not any(token_matches(token, code, name) for code, name in known):
+                return f"{at}: suppression comment names no rule {token!r}{did_you_mean(token, names)}"
+    return None

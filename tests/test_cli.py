@@ -253,3 +253,11 @@ def test_a_hint_says_when_unsafe_fixes_are_available(tmp_path):
     result = run("check", "a.md", cwd=tmp_path)
     assert "has an unsafe fix" in result.stderr and "bilint fix --unsafe-fixes" in result.stderr
     assert "unsafe" not in run("check", "-q", "a.md", cwd=tmp_path).stderr
+
+
+def test_a_comment_typo_stops_the_run_when_bl901_is_not_selected(tmp_path):
+    text = TYPO_TEXT.replace("Vu:", "<!-- bilint: disable=spellng -->\nVu:")
+    write(tmp_path / "t.md", text)
+    one_line_error(run("check", "--select", "BL1", "t.md", cwd=tmp_path),
+                   "t.md:7:1: suppression comment names no rule 'spellng'", "did you mean 'spelling'?")
+    assert run("check", "--select", "BL1", "--no-suppressions", "t.md", cwd=tmp_path).returncode == 1
