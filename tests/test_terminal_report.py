@@ -68,3 +68,27 @@ def test_the_json_report_keeps_one_result_per_location():
     result = run("check", "--format", "json", "--select", "BL301", str(EXAMPLE))
     found = [d for d in json.loads(result.stdout)["diagnostics"] if "'criminale'" in d["message"]]
     assert len(found) == 8 and len({d["group"] for d in found}) == 1
+
+
+def test_a_structural_position_is_shown_when_the_diagnostic_has_one():
+    """The readers add ``where`` (``art. 7, § 2``) to Diagnostic; the report shows it in the head."""
+    import io
+    from dataclasses import dataclass
+
+    from bilint.formatters.rich import render
+    from bilint.model import Diagnostic, Severity, Span
+
+    @dataclass(frozen=True)
+    class Placed(Diagnostic):
+        where: str = ""
+
+    line = "Art. 7. § 2. De criminale organisaties worden bestraft."
+    diagnostic = Placed("wet.md", Span(3, 17, 3, 26), "BL301", "spelling", "spelling", Severity.WARNING,
+                        "'criminale' looks like a typo for 'criminele'", "nl", source_line=line,
+                        where="art. 7, § 2")
+    stream = io.StringIO()
+    render([diagnostic], [{"path": "wet.md"}], stream, "test", summary="1 finding")
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "wet.md:3:17  BL301 warning [nl]  art. 7, § 2"      # 80 columns: the message below
+    assert lines[1] == "    'criminale' looks like a typo for 'criminele'"
+    assert marked(lines) == ["criminale"]
