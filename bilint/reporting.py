@@ -58,6 +58,7 @@ def renderer(name: str, stream=None):
 
 
 def resolved_format(name: str) -> str:
+    """``auto`` made concrete for standard output: github under Actions, rich on a terminal, else text."""
     if name != "auto":
         return name
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -98,6 +99,7 @@ class Run:
 
 
 def report(args, outcome: Run, outputs) -> int:
+    """Write every report, then the notes on stderr; the exit code (0, or 1 for findings at the fail level)."""
     stdout_format = resolved_format(args.format)
     if args.statistics:
         statistics(outcome.diagnostics, as_json=stdout_format == "json")
@@ -132,6 +134,7 @@ def shown(path: str) -> str:
 
 
 def unsafe_hint(diagnostics, args) -> None:
+    """Say how many findings have a fix that ``--unsafe-fixes`` would apply (ruff does the same)."""
     from .fixes import applicable
 
     unsafe = sum(1 for d in diagnostics if d.fix is not None and not applicable(d, False) and applicable(d, True))
@@ -143,6 +146,7 @@ def unsafe_hint(diagnostics, args) -> None:
 
 
 def statistics(diagnostics, as_json: bool = False) -> None:
+    """The number of findings per rule, most frequent first: a table, or JSON."""
     from collections import Counter
 
     counts = Counter((d.code, d.name) for d in diagnostics)
