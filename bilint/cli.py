@@ -275,7 +275,8 @@ def _plan(args):
     if args.verbose:
         for job in jobs:
             print(f"bilint: {' + '.join(job.paths)}: layout {job.settings.layout}, "
-                  f"languages {','.join(job.settings.languages)}", file=sys.stderr)
+                  f"languages {','.join(job.settings.languages)}, configuration {_config_of(args, job)}",
+                  file=sys.stderr)
     return jobs
 
 
@@ -363,21 +364,26 @@ def _fix(args) -> int:
     return report(args, Run(args, results, accepted, 0, baseline_path), destinations)
 
 
+def _config_of(args, job) -> str:
+    """The configuration file a document is linted with, as the user would name it."""
+    from .config import find_config
+
+    if args.no_config:
+        return "none (--no-config)"
+    if args.config:
+        return str(Path(args.config).resolve())
+    found = find_config(Path(job.paths[0]))
+    return str(found) if found else "none (defaults)"
+
+
 def _show_settings(args, jobs) -> int:
     """What each document would be linted with: the configuration file, layout, languages, rules."""
-    from .config import find_config
     from .engine import selected
     from .plugins import all_rules
 
     for job in jobs:
         settings = job.settings
-        if args.no_config:
-            config = "none (--no-config)"
-        elif args.config:
-            config = str(Path(args.config).resolve())
-        else:
-            found = find_config(Path(job.paths[0]))
-            config = str(found) if found else "none (defaults)"
+        config = _config_of(args, job)
         options = dict(settings.options.get("spelling", {}))
         options.update(settings.options.get("BL301", {}))
         backend = options.get("backend", "auto")

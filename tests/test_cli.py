@@ -235,7 +235,8 @@ def test_show_settings_names_the_configuration_and_the_rules(tmp_path):
 def test_verbose_says_what_was_read_how(tmp_path):
     write(tmp_path / "a.md", CLEAN)
     result = run("check", "-v", "a.md", cwd=tmp_path)
-    assert result.returncode == 0 and "a.md: layout auto, languages nl,fr" in result.stderr
+    assert result.returncode == 0
+    assert "a.md: layout auto, languages nl,fr, configuration none (defaults)" in result.stderr
 
 
 def test_rules_are_plain_text_when_piped_and_json_on_request():
