@@ -24,7 +24,10 @@ class Settings:
     extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
-    monolingual: str = "info"           # a one-language file with no counterpart: "info" or "error"
+    # a one-language file with no counterpart: "info" (skipped, one info finding) or "error" (BL002);
+    # files and folders (bilint check, lint_paths) default to "info" through the configuration,
+    # a text handed over in memory is bilingual by the caller's word
+    monolingual: str = "error"
 
 
 _listener: Callable[[str], None] | None = None
@@ -279,6 +282,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
     from .plugins import all_rules
 
     settings = settings or Settings()
+    _check_selectors(settings, all_rules())
     bitext = build_bitext(paths, settings, texts)
     rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
     if settings.monolingual == "info":
@@ -286,6 +290,20 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
         if skipped is not None:
             return bitext, skipped
     return bitext, lint_bitext(bitext, rules, settings)
+
+
+def _check_selectors(settings: Settings, rules: Sequence[Rule]) -> None:
+    """A selector that matches no rule is an error for every caller (the API, an editor), not
+    only for the command line and the configuration, which name the option themselves first."""
+    from .selectors import unknown_selector
+    from .source import InputError
+
+    for option, tokens in (("select", settings.select), ("extend_select", settings.extend_select),
+                           ("ignore", settings.ignore)):
+        for token in tokens:
+            problem = unknown_selector(token, rules)
+            if problem:
+                raise InputError(f"{option}: {problem}")
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str = "<text>.md") -> list[Diagnostic]:

@@ -262,3 +262,12 @@ def test_a_comment_typo_stops_the_run_when_bl901_is_not_selected(tmp_path):
     one_line_error(run("check", "--select", "BL1", "t.md", cwd=tmp_path),
                    "t.md:7:1: suppression comment names no rule 'spellng'", "did you mean 'spelling'?")
     assert run("check", "--select", "BL1", "--no-suppressions", "t.md", cwd=tmp_path).returncode == 1
+
+
+def test_the_python_api_rejects_unknown_selectors_too():
+    import bilint
+    from bilint.source import InputError
+
+    with pytest.raises(InputError, match="ignore: no rule matches 'spellng'; did you mean 'spelling'"):
+        bilint.lint_text(TYPO_TEXT, ignore=["spellng"])
+    assert [d.code for d in bilint.lint_text(TYPO_TEXT, select=["BL1"])] == ["BL101"]
