@@ -24,9 +24,28 @@ class Settings:
     extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
+    # a one-language file with no counterpart: "info" (skipped, one info finding) or "error" (BL002);
+    # files and folders (bilint check, lint_paths) default to "info" through the configuration,
+    # a text handed over in memory is bilingual by the caller's word
+    monolingual: str = "error"
+
+
+_listener: Callable[[str], None] | None = None
+
+
+def set_stage_listener(listener: "Callable[[str], None] | None") -> None:
+    """Be told each stage of the documents linted in this process (a terminal's progress line)."""
+    global _listener
+    _listener = listener
+
+
+def _stage(name: str) -> None:
+    if _listener is not None:
+        _listener(name)
 
 
 SUPPRESSION_RULE = "BL901"
+MONOLINGUAL_KEY = "monolingual"    # the key of the note on a skipped one-language file
 
 
 def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str],
@@ -55,12 +74,14 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     from .layouts.load import load
     from .parse import parse_blocks
 
+    _stage("reading " + " + ".join(paths))
     streams = load(paths, settings.languages, settings.layout, dict(texts) if texts else None)
-    documents = {
-        code: parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
-        for code in settings.languages
-    }
+    documents = {}
+    for code in settings.languages:
+        _stage(f"parsing the {code} version")
+        documents[code] = parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
     first, second = settings.languages
+    _stage("aligning the versions")
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
     config = {"notes": streams.notes, "words": tuple(settings.words),
@@ -91,19 +112,26 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
         produced = []
         options = {**rule.options, **settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
         severity = _severity(rule, settings.severity)
-        for finding in rule.check(bitext, options):
-            diagnostic = _stamp(finding, rule, severity, bitext, positions)
-            key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
-            if key not in seen:
-                seen.add(key)
-                produced.append(diagnostic)
+        try:
+            for finding in rule.check(bitext, options):
+                diagnostic = _stamp(finding, rule, severity, bitext, positions)
+                key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
+                if key not in seen:
+                    seen.add(key)
+                    produced.append(diagnostic)
+        except Exception as error:   # a configured option the rule cannot use is the user's error
+            problem = _option_error(rule, settings, error)
+            if problem is error:
+                raise
+            raise problem from None
         return produced
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
-    for rule in rules:
+    for number, rule in enumerate(rules, start=1):
         if cancelled is not None and cancelled():
             raise Cancelled(rule.code)
         if rule.code != SUPPRESSION_RULE:
+            _stage(f"rule {number}/{len(rules)}: {rule.code} {rule.name}")
             diagnostics.extend(run(rule))
     if settings.inline:
         lang_of = {}
@@ -119,8 +147,70 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
                                      tuple((r.code, r.name) for r in all_rules()))
             bitext.config = {**bitext.config, "suppressions": report}
             diagnostics.extend(suppress.apply(run(last[0]), directives))
+        elif directives:
+            # BL901 is not selected: a comment naming no rule, or malformed, still must not pass silently
+            from .plugins import all_rules
+            from .source import InputError
+
+            problem = suppress.first_problem(directives, tuple((r.code, r.name) for r in all_rules()))
+            if problem:
+                raise InputError(problem)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _option_error(rule: Rule, settings: Settings, error: Exception) -> Exception:
+    """A configured option value a rule rejects is the user's error: name the key.
+
+    The error is blamed on an option only when its message quotes that option's configured
+    value; anything else is a fault of the rule and is raised as it is."""
+    import re
+
+    from .selectors import did_you_mean
+    from .source import InputError
+
+    configured = {**settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
+    for option, value in configured.items():
+        values = value if isinstance(value, list) else [value]
+        quoted = [v for v in values if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                  and (repr(v) in str(error) or (len(str(v)) > 1 and str(v) in str(error)))]
+        if quoted:
+            value = quoted[0]
+            choices = re.search(r"\(([\w-]+(?:, [\w-]+)+)\)\s*$", str(error))
+            hint = did_you_mean(str(value), choices.group(1).split(", ")) if choices else ""
+            return InputError(f"'rules.{rule.name}.{option}': {error}{hint}")
+    return error
+
+
+def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnostic] | None:
+    """A file with text in one language only, not named as half of a pair: one info finding.
+
+    A drafting repository holds a README, a changelog, notes: monolingual texts that are
+    not bilingual laws with a missing version. Such a file is not linted (spelling a README
+    against the pair's dictionaries is noise); it gets one ``info`` BL002, so that the run
+    says what it skipped without failing. ``monolingual = "error"`` turns this off.
+    """
+    from .layouts import pair_name
+
+    if len(bitext.paths) != 1:
+        return None
+    from .lang import available_languages
+
+    parts = pair_name(bitext.paths[0])
+    if parts is not None and (parts[1] in bitext.languages or parts[1] in available_languages()):
+        return None   # named for a language (law.nl.md, act.en.xml): half of a pair, or the wrong --languages
+    present = [code for code in bitext.languages if bitext.documents[code].root.children]
+    if len(present) != 1:
+        return None
+    rule = next((r for r in rules if r.code == "BL002"), None)
+    if rule is None:
+        return []
+    found, missing = present[0], bitext.other(present[0])
+    source = bitext.documents[found].source
+    finding = Finding(source.location(0, 0, found),
+                      f"only {found} text found, no {missing}: a monolingual file, not linted "
+                      f"(monolingual = \"error\" requires both versions)")
+    return [replace(_stamp(finding, rule, Severity.INFO, bitext), key=MONOLINGUAL_KEY)]
 
 
 def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:
@@ -201,9 +291,28 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
     from .plugins import all_rules
 
     settings = settings or Settings()
+    _check_selectors(settings, all_rules())
     bitext = build_bitext(paths, settings, texts)
     rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
+    if settings.monolingual == "info":
+        skipped = monolingual_finding(bitext, rules)
+        if skipped is not None:
+            return bitext, skipped
     return bitext, lint_bitext(bitext, rules, settings, cancelled)
+
+
+def _check_selectors(settings: Settings, rules: Sequence[Rule]) -> None:
+    """A selector that matches no rule is an error for every caller (the API, an editor), not
+    only for the command line and the configuration, which name the option themselves first."""
+    from .selectors import unknown_selector
+    from .source import InputError
+
+    for option, tokens in (("select", settings.select), ("extend_select", settings.extend_select),
+                           ("ignore", settings.ignore)):
+        for token in tokens:
+            problem = unknown_selector(token, rules)
+            if problem:
+                raise InputError(f"{option}: {problem}")
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str = "<text>.md") -> list[Diagnostic]:

@@ -147,6 +147,7 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
             words=words_cache[word_files],
             glossaries=[os.path.abspath(g) for g in glossaries],
             inline=request.inline,
+            monolingual=values.get("monolingual", "info"),
         )
         try:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))

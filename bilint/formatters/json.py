@@ -8,6 +8,14 @@ from typing import Any, Sequence, TextIO
 from ..model import Diagnostic
 
 
+def group_id(diagnostic: Diagnostic) -> str:
+    """Shared by identical findings in one file (one typo repeated), which the terminal shows once."""
+    import hashlib
+
+    key = f"{diagnostic.path}\0{diagnostic.code}\0{diagnostic.message}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
     fix = None
@@ -28,6 +36,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
             for r in diagnostic.related
         ],
         "fix": fix,
+        "group": group_id(diagnostic),
     }
 
 
