@@ -135,26 +135,10 @@ def _threshold(level: str):
 
 
 def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str]]:
-    """Group the given paths into documents: a NAME.nl/NAME.fr pair is one document."""
-    from .layouts import counterpart, pair_name
+    """Group paths into documents (kept here for callers; the logic is ``bilint.pairing``)."""
+    from .pairing import documents as group
 
-    groups: list[list[str]] = []
-    taken: set[str] = set()
-    normalized = {os.path.normpath(p): p for p in paths}
-    for path in paths:
-        key = os.path.normpath(path)
-        if key in taken:
-            continue
-        taken.add(key)
-        parts = pair_name(path)
-        other = counterpart(path, languages) if parts and parts[1] in languages else None
-        if other is not None:
-            taken.add(os.path.normpath(other))
-            pair = [normalized.get(os.path.normpath(other), other), path]
-            groups.append(sorted(pair, key=lambda p: languages.index(pair_name(p)[1])))
-        else:
-            groups.append([path])
-    return groups
+    return group(paths, languages)
 
 
 def _formatter(args):
@@ -179,6 +163,9 @@ def _check(args) -> int:
     render = _formatter(args)
     jobs = plan(args.paths, _request(args))
     results = run(jobs, args.jobs, _progress(args, jobs))
+    nothing = _name_skipped(jobs, results)
+    if nothing:
+        raise UsageError(nothing)
     if args.baseline:
         from .baseline import Baseline, write
 
@@ -190,6 +177,20 @@ def _check(args) -> int:
         for result in results:
             result.diagnostics = baseline.filter(result.diagnostics)
     return _report(args, render, results)
+
+
+def _name_skipped(jobs, results) -> str:
+    """Name on stderr each file a folder run could not use; the error when nothing was checked."""
+    skipped = [*getattr(jobs, "skipped", []), *(item for result in results for item in result.skipped)]
+    for path, reason in skipped:
+        print(f"bilint: skipped {reason if reason.startswith(path) else f'{path}: {reason}'}", file=sys.stderr)
+    if any(result.files for result in results):
+        return ""
+    empty = getattr(jobs, "empty_folders", [])
+    if skipped or empty:
+        return "nothing checked: " + ("no file could be read" if skipped else
+                                      f"no text bilint reads in {', '.join(empty)}")
+    return ""
 
 
 def _report(args, render, results) -> int:

@@ -142,6 +142,12 @@ def classify(block: Block, language: Language) -> Token:
     if language.opening_pattern.match(text):
         return Token("FORMULA", block, body_start=len(text))
     article = language.article_pattern.match(text)
+    if not article and block.unit == "article" and block.number and text.startswith(block.number):
+        # the markup numbers this provision (``<Section><Label>12</Label>``): no article word needed
+        number = block.number
+        ordinal = int(number) if number.isdigit() else None
+        return Token("ARTICLE", block, heading_text=number, number=number.lower(), ordinal=ordinal,
+                     body_start=len(number) + len(text[len(number):]) - len(text[len(number):].lstrip()))
     if article and not block.heading and not article.group("sep").strip() and article.end() < len(text):
         article = None   # "Artikel 389 is van toepassing …": prose that cites an article
     if article:

@@ -9,6 +9,7 @@ from ..readers import read_blocks
 from ..source import InputError, Source, read_source
 from . import LAYOUTS, Streams, counterpart, detect_layout, pair_name, require_languages
 from .join import mark_footnotes
+from .translation import is_translation
 
 
 def _block_start_pattern(data) -> "re.Pattern[str]":
@@ -45,7 +46,8 @@ def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
         from .interleaved import split
     streams = split(blocks, languages, data)
     notes = [f"no {code} text found" for code in languages if not streams.get(code)]
-    return Streams(chosen, languages, streams, {code: source for code in languages}, notes)
+    translation = chosen != "interleaved" or is_translation(blocks)
+    return Streams(chosen, languages, streams, {code: source for code in languages}, notes, translation)
 
 
 def _load_pair(paths, languages, data, starts, read) -> Streams:

@@ -1,0 +1,65 @@
+"""Is this a word? For re-joining a word cut at a line end (``ver-`` / ``zekering``).
+
+A PDF and its pdftotext dump keep the hyphen of a word cut at a line end, and also the
+hyphen of a compound that happens to fall there (``vice-`` / ``gouverneur``). The cut
+is mended only when the joined form is a word of one of the languages bilint knows; a
+compound keeps its hyphen. The system Hunspell dictionaries decide (through chunspell,
+the ``hunspell`` extra); without them nothing is joined, so no word is ever invented.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+_DICTIONARIES = {"nl": ("nl", "nl_BE", "nl_NL"), "fr": ("fr", "fr_BE", "fr_FR"), "en": ("en_GB", "en_US")}
+
+
+def _dirs() -> list[str]:
+    return [d for d in os.environ.get("DICPATH", "").split(os.pathsep) if d] + [
+        "/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"]
+
+
+@lru_cache(maxsize=1)
+def _spellers() -> tuple:
+    try:
+        import hunspell  # the chunspell package
+    except ImportError:
+        return ()
+    found = []
+    for names in _DICTIONARIES.values():
+        for name in names:
+            directory = next((d for d in _dirs() if os.path.exists(os.path.join(d, name + ".dic"))
+                              and os.path.exists(os.path.join(d, name + ".aff"))), None)
+            if directory:
+                try:
+                    found.append(hunspell.Hunspell(name, hunspell_data_dir=directory))
+                except Exception:   # an unreadable dictionary: go without it
+                    continue
+                break
+    return tuple(found)
+
+
+def can_tell() -> bool:
+    return bool(_spellers())
+
+
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """``word`` (or its lower-case form) is in one of the installed dictionaries."""
+    for speller in _spellers():
+        if speller.spell(word) or speller.spell(word.lower()):
+            return True
+    return False
+
+
+def join_cut(head: str, tail: str) -> str | None:
+    """``head`` ends a line with a hyphen (``zeker-``), ``tail`` starts the next
+    (``heid``): the joined word when it is one and the hyphenated form is not, else None
+    (the hyphen stays)."""
+    joined = head[:-1] + tail
+    if not head[:-1] or not tail or not can_tell():
+        return None
+    if is_word(head + tail):
+        return None   # the compound is written with its hyphen (``vice-gouverneur``)
+    return joined if is_word(joined) else None
