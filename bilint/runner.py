@@ -141,7 +141,7 @@ def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
     for path in files:
         values = configs(path).for_path(path)
         languages = tuple(request.languages or values.get("languages")
-                          or languages_from_names(path, known_languages()) or ("nl", "fr"))
+                          or _named_languages(path, languages_from_names) or DEFAULT_LANGUAGES)
         buckets.setdefault(languages, []).append(path)  # type: ignore[arg-type]
     groups: list[tuple[int, list[str], tuple[str, str]]] = []
     order = {path: index for index, path in enumerate(files)}
@@ -177,6 +177,17 @@ def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
             raise InputError(f"fail level: {error}") from None
         jobs.append(Job(group, settings, fail_level, walked=all(path in walked for path in group)))
     return Jobs(jobs, skipped, empty)
+
+
+DEFAULT_LANGUAGES = ("nl", "fr")
+
+
+def _named_languages(path: str, languages_from_names) -> tuple[str, str] | None:
+    """The pair a file's name and its sibling's give, in the default order when it is the default pair."""
+    named = languages_from_names(path, known_languages())
+    if named and set(named) == set(DEFAULT_LANGUAGES):
+        return DEFAULT_LANGUAGES
+    return named
 
 
 def known_languages() -> list[str]:

@@ -120,6 +120,8 @@ class HtmlReader(HTMLParser):
         for index, char in enumerate(text):
             where = offset + index * step
             if char in INVISIBLE:
+                if step and 0 <= where < len(shown):
+                    shown[where] = 1   # in the file's text, not markup: excerpts keep it
                 continue
             if char.isalpha():
                 if by_class:

@@ -46,6 +46,7 @@ def markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> l
         lines.append((start, end))
     skip = _front_matter_lines(text, lines)
     wrapped = _is_wrapped_dump(source, lines)
+    furniture = _page_furniture(text, lines) if wrapped else set()
     blocks: list[Block] = []
     current: list[tuple[int, int]] = []
 
@@ -58,7 +59,7 @@ def markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> l
 
     for number, (start, end) in enumerate(lines):
         line = text[start:end]
-        if number < skip or not line.strip() or _only_tags(line):
+        if number < skip or not line.strip() or _only_tags(line) or number in furniture:
             flush()
             continue
         if current and (_HEADING.match(line) and line.lstrip().startswith("#")
@@ -78,6 +79,34 @@ def _is_wrapped_dump(source: Source, lines: list[tuple[int, int]]) -> bool:
         return False
     blank = sum(1 for start, end in lines[:-1] if not source.text[start:end].strip())
     return blank < 0.02 * len(lines)
+
+
+_DIGITS_ONLY = re.compile(r"[\s\d/.,:–-]*\d[\s\d/.,:–-]*")
+
+
+def _letter_spaced(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 6 and sum(1 for w in words if len(w) == 1 and w.isalpha()) >= 0.5 * len(words)
+
+
+def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Lines of a PDF dump that are page furniture, not text: page numbers and other lines
+    of digits alone, letter-spaced running heads (``K A M E R • 2e Z I T T I N G``), and
+    running heads repeated from page to page with no lower-case word (``DOC 56``)."""
+    counts: dict[str, int] = {}
+    for start, end in lines:
+        line = " ".join(text[start:end].split())
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+    found: set[int] = set()
+    for number, (start, end) in enumerate(lines):
+        line = " ".join(text[start:end].split())
+        if not line:
+            continue
+        if (_DIGITS_ONLY.fullmatch(line) or _letter_spaced(line)
+                or counts[line] >= 3 and len(line) <= 80 and not any(ch.islower() for ch in line)):
+            found.add(number)
+    return found
 
 
 def _front_matter_lines(text: str, lines: list[tuple[int, int]]) -> int:
@@ -100,7 +129,9 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     """Strip inline markdown/HTML from the lines of one block, keeping the offset map.
 
     With ``dehyphenate`` (a PDF dump), a word cut at a line end (``ser-`` / ``vice``) is
-    joined back; a hyphen before a capital (``Bruxelles-`` / ``Capitale``) stays.
+    joined back when the joined form is a word (``bilint.readers.words``); a compound's
+    hyphen (``vice-`` / ``gouverneur``) and a hyphen before a capital
+    (``Bruxelles-`` / ``Capitale``) stay.
     """
     text = source.text
     chars: list[str] = []
@@ -122,7 +153,7 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
                 end = end_strip if end_strip > position else end
         elif (dehyphenate and len(chars) > 1 and chars[-1] == "-" and chars[-2].isalpha()
               and text[start:start + 1].isalpha()):
-            if text[start:start + 1].islower():
+            if text[start:start + 1].islower() and _joins(chars, text, start, end):
                 chars.pop()
                 offsets.pop()
         elif chars and chars[-1] != " ":
@@ -186,6 +217,20 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     block = Block(MappedText(body_text, body_offsets), shifted, heading)
     block.source_line = source.position(body_offsets[0])[0]
     return block
+
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def _joins(chars: list[str], text: str, start: int, end: int) -> bool:
+    """The word cut at the line end is one word (``gou-`` / ``vernement``), not a compound."""
+    from .words import join_cut
+
+    index = len(chars) - 1
+    while index > 0 and chars[index - 1].isalpha():
+        index -= 1
+    tail = _WORD_START.match(text, start, end)
+    return tail is not None and join_cut("".join(chars[index:]), tail.group()) is not None
 
 
 _DELIM = re.compile(r"\*\*|\*")

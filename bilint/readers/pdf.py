@@ -29,7 +29,8 @@ from .block import INVISIBLE, Block
 
 MAX_PAGES = 3000
 MAX_WORDS_PER_PAGE = 20000     # a page of 100,000 tiny text objects is refused, not read for minutes
-MAX_CONTENT_BYTES = 8_000_000  # per page, checked before the words are extracted
+MAX_CONTENT_BYTES = 4_000_000  # per page, decoded, checked before the words are extracted
+MAX_TEXT_OBJECTS = 30_000      # text-showing operators a page (a dense page of text has a few thousand)
 _EDGE = 0.075                  # the top and bottom bands where running heads and page numbers sit
 _PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*/\s*\d{1,4})?", re.I)
 _LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
@@ -103,23 +104,26 @@ def _pages(path: str, data: bytes, pdfplumber) -> list[_Page]:
 
 
 def _check_size(path: str, number: int, page) -> None:
-    """Refuse a page whose content stream is huge before pdfminer interprets it."""
-    try:
-        contents = page.page_obj.attrs.get("Contents")
-        from pdfminer.pdftypes import resolve1
+    """Refuse a page whose drawing instructions are far beyond a page of text (100,000
+    tiny text objects) before pdfminer interprets them one by one."""
+    from pdfminer.pdftypes import resolve1
 
-        streams = resolve1(contents)
-        streams = streams if isinstance(streams, list) else [streams]
-        total = 0
+    try:
+        contents = resolve1(page.page_obj.attrs.get("Contents"))
+        streams = contents if isinstance(contents, list) else [contents]
+        size = shows = 0
         for stream in streams:
             stream = resolve1(stream)
-            length = resolve1(getattr(stream, "attrs", {}).get("Length", 0)) if stream is not None else 0
-            total += int(length or 0)
+            if stream is None or not hasattr(stream, "get_data"):
+                continue
+            data = stream.get_data()
+            size += len(data)
+            shows += data.count(b"Tj") + data.count(b"TJ") + data.count(b"'")
     except Exception:
-        return
-    if total > MAX_CONTENT_BYTES:
-        raise InputError(f"{path}: page {number} has {total:,} bytes of drawing instructions, "
-                         "more than a page of text; not read")
+        return   # pdfminer reports a damaged stream itself
+    if size > MAX_CONTENT_BYTES or shows > MAX_TEXT_OBJECTS:
+        raise InputError(f"{path}: page {number} has {shows:,} text objects in {size:,} bytes of drawing "
+                         "instructions, far more than a page of text; not read")
 
 
 def _page(number: int, width: float, height: float, words: list[dict]) -> _Page:

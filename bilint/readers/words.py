@@ -55,11 +55,15 @@ def is_word(word: str) -> bool:
 
 def join_cut(head: str, tail: str) -> str | None:
     """``head`` ends a line with a hyphen (``zeker-``), ``tail`` starts the next
-    (``heid``): the joined word when it is one and the hyphenated form is not, else None
-    (the hyphen stays)."""
+    (``heid``): the joined word, or None when the hyphen stays: the hyphenated form is a
+    word, or the joined one is not while both parts are (a compound)."""
     joined = head[:-1] + tail
     if not head[:-1] or not tail or not can_tell():
         return None
     if is_word(head + tail):
         return None   # the compound is written with its hyphen (``vice-gouverneur``)
-    return joined if is_word(joined) else None
+    if is_word(joined):
+        return joined
+    if is_word(head[:-1]) and is_word(tail):
+        return None   # two words: a compound with its hyphen
+    return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word

@@ -211,9 +211,11 @@ class _Reader:
         if self.term is not None:
             self.term.append(content)
         for index, char in enumerate(content):
-            if char in INVISIBLE:
-                continue
             offset = start + index * step
+            if char in INVISIBLE:
+                if step:
+                    self.shown[offset] = 1
+                continue
             if char.isspace() or char == "\u00a0":
                 if not self.chars or self.chars[-1] == " ":
                     continue
