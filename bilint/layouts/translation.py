@@ -4,7 +4,8 @@ A plenary record alternates French and Dutch too, but each speech is in the lang
 speaker chose: nothing in a French run comes back in the Dutch run beside it. A
 translation carries its anchors across: the numbers and names of a passage appear in its
 counterpart. The test counts, run by run, how many of a run's anchors occur in a
-neighbouring run of the other language.
+neighbouring run of the other language. A record also says what it is: speaker turns
+(``Mme Inge Faes (N-VA). –``, ``Raoul Hedebouw (PVDA-PTB):``) open many of its paragraphs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from ..readers import Block
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-zà-ÿ]{3,}")
+# a speaker turn: a name (with a title or a speech number before it), the party in
+# brackets, then the colon or dash that opens the speech
+_SPEAKER_TURN = re.compile(
+    r"(?:\d{2}\.\d{2}\s+)?[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,5}\([A-Za-z!&/ -]{1,24}\)\s*(?:[.,]?\s*[–—-]|:)")
+_MIN_TURNS = 8
 _MIN_RUNS = 6            # fewer runs (a sectioned text, one page pair) tell nothing
 _MIN_ANCHORS = 3
 _SHARED = 0.2            # a run sharing fewer of its anchors than this has no counterpart
@@ -31,7 +37,11 @@ def _anchors(blocks: list[Block]) -> set[str]:
 
 
 def is_translation(blocks: list[Block]) -> bool:
-    """False when the runs of the two languages do not share their anchors (see module)."""
+    """False when the file is a debate record (speaker turns) or the runs of the two
+    languages do not share their anchors (see module)."""
+    turns = sum(1 for block in blocks if _SPEAKER_TURN.match(block.text.text))
+    if turns >= _MIN_TURNS and turns >= 0.03 * len(blocks):
+        return False
     runs: list[tuple[str, list[Block]]] = []
     for block in blocks:
         if block.lang is None:
