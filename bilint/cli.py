@@ -13,8 +13,11 @@ from . import __version__
 
 
 def _lint_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("paths", nargs="+", metavar="PATH",
+    command.add_argument("paths", nargs="*", metavar="PATH",
                          help="files, or folders to walk (git-ignored files and config excludes are skipped)")
+    command.add_argument("--pair", nargs=2, action="append", default=[], metavar=("FILE1", "FILE2"),
+                         help="two files that are the two language versions of one document, in the order "
+                              "of --languages when their names and contents do not tell; may be repeated")
     command.add_argument("--format", default="auto",
                          help="auto, rich, text, json, sarif, github, junit, html or csv (default: auto: github under "
                               "GitHub Actions, rich on a terminal, text otherwise)")
@@ -117,7 +120,10 @@ def _request(args):
         _threshold(args.fail_level)
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
+    if not args.paths and not args.pair:
+        raise UsageError("give the files or folders to check (or --pair FILE1 FILE2)")
     return Request(
+        pairs=[tuple(pair) for pair in args.pair],
         languages=(languages[0], languages[1]) if languages else None,
         layout=args.layout,
         select=_split(args.select) if args.select is not None else None,

@@ -39,6 +39,7 @@ class Request:
     use_config: bool = True
     inline: bool = True                        # honour suppression comments
     keep_documents: bool = False               # return each document's Bitext (the HTML report shows them)
+    pairs: Sequence[tuple[str, str]] = ()      # explicit pairs (--pair A B): one document each
 
 
 @dataclass
@@ -155,6 +156,11 @@ def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
         for group in documents(bucket, languages):
             first = min(order.get(p, len(order)) for p in group)
             groups.append((first, group, languages))
+    for first, second in request.pairs:
+        values = configs(first).for_path(first)
+        languages = tuple(request.languages or values.get("languages")
+                          or _named_languages(first, languages_from_names) or DEFAULT_LANGUAGES)
+        groups.append((len(order), [first, second], languages))   # type: ignore[arg-type]
     groups.sort(key=lambda item: item[0])
     words_cache: dict[tuple[str, ...], list[str]] = {}
     jobs = []

@@ -313,3 +313,22 @@ def test_hostile_pdf_files(tmp_path):
     crowded = tmp_path / "crowded.pdf"
     crowded.write_bytes(_pdf(["BT /F1 1 Tf " + "1 0 Td (a) Tj " * 100_000 + "ET"]))
     assert "text objects" in one_line_error(cli("check", str(crowded), timeout=120))
+
+
+def test_explicit_pair_takes_languages_from_the_files(tmp_path, corpus):
+    for name, code in (("wet.xml", "en"), ("loi.xml", "fr")):
+        (tmp_path / name).write_bytes((corpus / "ca-laws" / f"C-12.3.{code}.xml").read_bytes())
+    # given in the wrong order: xml:lang decides, not the order
+    _, data = report("--languages", "en,fr", "--pair", "loi.xml", "wet.xml", cwd=tmp_path)
+    assert [(f["path"], f["layout"]) for f in data["files"]] == [("wet.xml", "pair"), ("loi.xml", "pair")]
+
+
+def test_speaker_turns_make_a_record_not_a_translation():
+    from bilint.layouts.translation import _SPEAKER_TURN
+
+    turns = ["Mme Inge Faes (N-VA). – Les juges", "De heer Philippe Courard (PS). – Ik heb",
+             "02.01 Peter De Roover (N-VA): Mevrouw de voorzitster", "Raoul Hedebouw (PVDA-PTB): Monsieur"]
+    prose = ["Mme Barbara Pas (VB), auteure principale de la proposition", "Article 5 (nouveau) est inséré",
+             "Vu la loi du 18 juillet 1966 (Moniteur belge du 2 août 1966): article 3"]
+    assert all(_SPEAKER_TURN.match(t) for t in turns)
+    assert not any(_SPEAKER_TURN.match(t) for t in prose)
