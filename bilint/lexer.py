@@ -141,6 +141,8 @@ def classify(block: Block, language: Language) -> Token:
         return Token("SECTION", block, name=section.lastgroup or "", body_start=len(text))
     if language.opening_pattern.match(text):
         return Token("FORMULA", block, body_start=len(text))
+    if block.unit == "note":
+        return Token("PARA", block)   # the markup says: a marginal note (``Section 126 of Criminal Code``)
     article = language.article_pattern.match(text)
     if not article and block.unit == "article" and block.number and text.startswith(block.number):
         # the markup numbers this provision (``<Section><Label>12</Label>``): no article word needed

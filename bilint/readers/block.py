@@ -22,7 +22,8 @@ class Block:
     kind: str = ""            # set by the layout: "footnote" for notes set apart
     source_line: int = 0      # 1-based line of the first character, for messages
     declared: str | None = None   # the language the format states (``lang=FR``, ``NormalNL``)
-    unit: str = ""            # the unit the markup declares: "article" for a section or article
+    unit: str = ""            # what the markup says it is: "article" (a section, an article), "note"
+                              # (a marginal note, never a provision)
     number: str = ""          # its number as the markup gives it (``<Label>12</Label>``)
     depth: int = 0            # the list depth the markup gives (1 outermost), 0 when it gives none
     anchor: str = ""          # what pairs it with its counterpart when the order differs (a

@@ -139,6 +139,7 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     marks: list[Mark] = []
     heading = 0
     open_marks: dict[str, int] = {}
+    lang: "str | None | bool" = False   # the paragraph's language, told when a cut word needs it
     pairable = _pairable_delimiters(text, line_ranges)
     for line_number, (start, end) in enumerate(line_ranges):
         position = start
@@ -153,7 +154,9 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
                 end = end_strip if end_strip > position else end
         elif (dehyphenate and len(chars) > 1 and chars[-1] == "-" and chars[-2].isalpha()
               and text[start:start + 1].isalpha()):
-            if text[start:start + 1].islower() and _joins(chars, text, start, end):
+            if lang is False:
+                lang = _language(text, line_ranges)
+            if text[start:start + 1].islower() and _joins(chars, text, start, end, lang):
                 chars.pop()
                 offsets.pop()
         elif chars and chars[-1] != " ":
@@ -222,7 +225,7 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
 _WORD_START = re.compile(r"[^\W\d_]+")
 
 
-def _joins(chars: list[str], text: str, start: int, end: int) -> bool:
+def _joins(chars: list[str], text: str, start: int, end: int, lang: str | None) -> bool:
     """The word cut at the line end is one word (``gou-`` / ``vernement``), not a compound."""
     from .words import join_cut
 
@@ -230,7 +233,20 @@ def _joins(chars: list[str], text: str, start: int, end: int) -> bool:
     while index > 0 and chars[index - 1].isalpha():
         index -= 1
     tail = _WORD_START.match(text, start, end)
-    return tail is not None and join_cut("".join(chars[index:]), tail.group()) is not None
+    return tail is not None and join_cut("".join(chars[index:]), tail.group(), lang) is not None
+
+
+def _language(text: str, line_ranges: list[tuple[int, int]]) -> str | None:
+    """The language of a dump's paragraph, for the dictionary that mends its cut words."""
+    from ..langid import probabilities
+    from ..runner import known_languages
+
+    sample = " ".join(text[start:end] for start, end in line_ranges)[:2000]
+    if sum(ch.isalpha() for ch in sample) < 40:
+        return None
+    probs = probabilities(sample, tuple(known_languages()))
+    best = max(probs, key=probs.get) if probs else None
+    return best if best and probs[best] >= 0.9 else None
 
 
 _DELIM = re.compile(r"\*\*|\*")

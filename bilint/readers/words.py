@@ -20,14 +20,16 @@ def _dirs() -> list[str]:
         "/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"]
 
 
-@lru_cache(maxsize=1)
-def _spellers() -> tuple:
+@lru_cache(maxsize=8)
+def _spellers(lang: str | None = None) -> tuple:
+    """The dictionaries of ``lang``, or of every language bilint knows."""
     try:
         import hunspell  # the chunspell package
     except ImportError:
         return ()
     found = []
-    for names in _DICTIONARIES.values():
+    chosen = [_DICTIONARIES[lang]] if lang in _DICTIONARIES else list(_DICTIONARIES.values())
+    for names in chosen:
         for name in names:
             directory = next((d for d in _dirs() if os.path.exists(os.path.join(d, name + ".dic"))
                               and os.path.exists(os.path.join(d, name + ".aff"))), None)
@@ -45,25 +47,29 @@ def can_tell() -> bool:
 
 
 @lru_cache(maxsize=65536)
-def is_word(word: str) -> bool:
-    """``word`` (or its lower-case form) is in one of the installed dictionaries."""
-    for speller in _spellers():
+def is_word(word: str, lang: str | None = None) -> bool:
+    """``word`` (or its lower-case form) is in the dictionaries of ``lang`` (all when None)."""
+    for speller in _spellers(lang):
         if speller.spell(word) or speller.spell(word.lower()):
             return True
     return False
 
 
-def join_cut(head: str, tail: str) -> str | None:
+def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
     """``head`` ends a line with a hyphen (``zeker-``), ``tail`` starts the next
     (``heid``): the joined word, or None when the hyphen stays: the hyphenated form is a
-    word, or the joined one is not while both parts are (a compound)."""
+    word, or the joined one is not while both parts are (a compound). ``lang``, the
+    passage's language when known, decides which dictionary: ``vice-gouverneur`` is
+    French, ``vicegouverneur`` Dutch."""
     joined = head[:-1] + tail
-    if not head[:-1] or not tail or not can_tell():
+    if lang not in _DICTIONARIES:
+        lang = None
+    if not head[:-1] or not tail or not _spellers(lang):
         return None
-    if is_word(head + tail):
-        return None   # the compound is written with its hyphen (``vice-gouverneur``)
-    if is_word(joined):
-        return joined
-    if is_word(head[:-1]) and is_word(tail):
+    if is_word(head + tail, lang):
+        return None   # the compound is written with its hyphen (``vice-gouverneur`` in French)
+    if is_word(joined, lang):
+        return joined   # ``vicegouverneur`` in Dutch
+    if is_word(head[:-1], lang) and is_word(tail, lang):
         return None   # two words: a compound with its hyphen
     return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word

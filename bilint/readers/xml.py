@@ -150,6 +150,8 @@ class _Reader:
                 self.flush()
             if local in ("marginalnote", "heading", "subheading", "titletext", "longtitle", "shorttitle"):
                 self.heading = self.heading or 3
+            if local == "marginalnote":
+                self.unit_of_block = "note"
             return
         self.boundary()
 
