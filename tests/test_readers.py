@@ -332,3 +332,18 @@ def test_speaker_turns_make_a_record_not_a_translation():
              "Vu la loi du 18 juillet 1966 (Moniteur belge du 2 août 1966): article 3"]
     assert all(_SPEAKER_TURN.match(t) for t in turns)
     assert not any(_SPEAKER_TURN.match(t) for t in prose)
+
+
+def test_speaker_titles_are_not_list_labels():
+    from bilint.lang import get_language
+    from bilint.lexer import tokenize
+    from bilint.readers.markdown import markdown_blocks
+    from bilint.source import text_source
+
+    def types(text: str) -> list[str]:
+        return [t.type for t in tokenize(markdown_blocks(text_source(text, "t.md"), None), get_language("fr"))]
+
+    record = "Vu:\n\nM. Jacky Morael (Ecolo). – La commission a examiné.\n\nM. le président. – Nous votons.\n"
+    assert types(record) == ["SECTION", "PARA", "PARA"]
+    listed = "Vu:\n\nK. la loi du 3 mars;\n\nL. la loi du 4 mars;\n\nM. Le décret du 5 mars;\n"
+    assert types(listed) == ["SECTION", "ITEM", "ITEM", "ITEM"]

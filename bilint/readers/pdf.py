@@ -337,7 +337,7 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
             if previous == "-" and head and tail and tail.group()[0].islower():
                 from .words import join_cut
 
-                joined = join_cut(head, tail.group())
+                joined = join_cut(head, tail.group(), languages.get((line.page, line.column)))
                 if joined is not None:
                     chars.pop()
                     offsets.pop()
