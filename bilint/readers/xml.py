@@ -98,6 +98,7 @@ class _Reader:
         self.term: list[str] | None = None   # the English defined term being read
         self.anchor = ""
         self.saved: list[tuple] = []   # the paragraph a note interrupts
+        self.definitions: list[list] = []   # open definitions: [index of their first block, anchored]
 
     # --- offsets ---------------------------------------------------------------------
     def char_offset(self, byte_index: int) -> int:
@@ -122,7 +123,7 @@ class _Reader:
                 and self.dialect == "akn":
             self.skip += 1
             return
-        if local == "definedtermen" and self.units and self.units[-1][0] == "definition":
+        if local == "definedtermen" and self.definitions and not self.definitions[-1][1]:
             self.term = []
         if local in _INLINE:
             return
@@ -137,6 +138,8 @@ class _Reader:
         if local in _UNITS:
             self.flush()
             self.units.append([local, ""])
+            if local == "definition":
+                self.definitions.append([len(self.blocks), False])
             if local == "heading" and self.dialect == "justice":
                 self.heading = 2
             return
@@ -163,8 +166,15 @@ class _Reader:
             self.skip -= 1
             return
         if local == "definedtermen" and self.term is not None:
-            if self.units and self.units[-1][0] == "definition" and not self.units[-1][1]:
-                self.anchor = "def:" + " ".join("".join(self.term).split()).casefold()
+            # the English term pairs a definition in both versions; the French version gives
+            # it in brackets at the end, maybe in its last paragraph: anchor its first block
+            anchor = "def:" + " ".join("".join(self.term).split()).casefold()
+            first, _ = self.definitions[-1]
+            self.definitions[-1][1] = True
+            if first < len(self.blocks):
+                self.blocks[first].anchor = self.blocks[first].anchor or anchor
+            else:
+                self.anchor = anchor
             self.term = None
         if local in _INLINE:
             return
@@ -191,6 +201,8 @@ class _Reader:
             self.flush()
             if self.units:
                 self.units.pop()
+            if local == "definition" and self.definitions:
+                self.definitions.pop()
             if local == "heading":
                 self.heading = 0
             return
