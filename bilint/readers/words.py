@@ -70,6 +70,8 @@ def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
         return None   # the compound is written with its hyphen (``vice-gouverneur`` in French)
     if is_word(joined, lang):
         return joined   # ``vicegouverneur`` in Dutch
+    if head[:1].isupper():
+        return None   # a name in a compound keeps its hyphen: ``Gbagbo-kamp``
     if is_word(head[:-1], lang) and is_word(tail, lang):
         return None   # two words: a compound with its hyphen
     return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word
