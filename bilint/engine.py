@@ -172,8 +172,8 @@ class _Positions:
         from .position import describe
 
         place = source.place(offset) if source is not None and hasattr(source, "place") else ""
-        if place and getattr(source, "format", "") == "xml" or source is not None and source.path.lower().endswith(".xml"):
-            return place
+        if source is not None and source.path.lower().endswith((".xml", ".akn")):
+            return place   # the markup's numbers are the structure: s. 12(3)(a)
         found = self.node(path, lang, offset)
         structural = describe(found[1]) if found else ""
         if structural and place:

@@ -14,6 +14,14 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
+def known_languages() -> list[str]:
+    """The codes bilint has language data for (``bilint/lang/*.toml``)."""
+    from importlib import resources
+
+    return sorted(entry.name[:-5] for entry in resources.files("bilint.lang").iterdir()
+                  if entry.name.endswith(".toml"))
+
+
 _PAIR_NAME = re.compile(r"^(?P<stem>.+)(?P<sep>[._-])(?P<lang>[A-Za-z]{2,3})(?P<ext>\.[A-Za-z0-9]+)$")
 
 

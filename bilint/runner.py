@@ -197,18 +197,12 @@ DEFAULT_LANGUAGES = ("nl", "fr")
 
 def _named_languages(path: str, languages_from_names) -> tuple[str, str] | None:
     """The pair a file's name and its sibling's give, in the default order when it is the default pair."""
+    from .pairing import known_languages
+
     named = languages_from_names(path, known_languages())
     if named and set(named) == set(DEFAULT_LANGUAGES):
         return DEFAULT_LANGUAGES
     return named
-
-
-def known_languages() -> list[str]:
-    """The codes bilint has language data for (``bilint/lang/*.toml``)."""
-    from importlib import resources
-
-    return sorted(entry.name[:-5] for entry in resources.files("bilint.lang").iterdir()
-                  if entry.name.endswith(".toml"))
 
 
 def lint_job(job: Job) -> Result:

@@ -3,7 +3,8 @@
 Every reader gives ``Block``s whose text has the markup removed and whose every
 character maps back to the file, a language where the format states one, and the
 structure the format marks. Binary formats (DOCX, PDF) are read by their own readers from
-the file's bytes; they build their ``Source`` themselves (see ``bilint.readers.load``).
+the file's bytes when ``bilint.source.read_source`` opens them: they build the ``Source``
+(its text is the extracted text) and its blocks together.
 """
 
 from __future__ import annotations

@@ -298,7 +298,7 @@ class _Builder:
 def _column_languages(columns: dict[int, list[Block]]) -> None:
     """A two-column table with one language a column: each column's language from its text."""
     from ..langid import probabilities
-    from ..runner import known_languages
+    from ..pairing import known_languages
 
     languages = tuple(known_languages())
     found = {}

@@ -239,7 +239,7 @@ def _joins(chars: list[str], text: str, start: int, end: int, lang: str | None) 
 def _language(text: str, line_ranges: list[tuple[int, int]]) -> str | None:
     """The language of a dump's paragraph, for the dictionary that mends its cut words."""
     from ..langid import probabilities
-    from ..runner import known_languages
+    from ..pairing import known_languages
 
     sample = " ".join(text[start:end] for start, end in line_ranges)[:2000]
     if sum(ch.isalpha() for ch in sample) < 40:

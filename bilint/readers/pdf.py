@@ -239,7 +239,7 @@ def _letter_spaced(words: list[str]) -> bool:
 def _column_languages(pages: list[_Page]) -> dict[tuple[int, str], str]:
     """The language of each column of each two-column page, told from its whole text."""
     from ..langid import probabilities
-    from ..runner import known_languages
+    from ..pairing import known_languages
 
     languages = tuple(known_languages())
     found: dict[tuple[int, str], str] = {}
