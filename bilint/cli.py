@@ -43,8 +43,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _lint_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("paths", nargs="+", metavar="PATH",
+    command.add_argument("paths", nargs="*", metavar="PATH",
                          help="files, or folders to walk (git-ignored files and config excludes are skipped)")
+    command.add_argument("--pair", nargs=2, action="append", default=[], metavar=("FILE1", "FILE2"),
+                         help="two files that are the two language versions of one document, in the order "
+                              "of --languages when their names and contents do not tell; may be repeated")
     command.add_argument("--format", default="auto",
                          help=f"{FORMAT_HELP} (default: auto: github under GitHub Actions, rich on a "
                               "terminal, text otherwise)")
@@ -202,7 +205,10 @@ def _request(args):
                 raise UsageError(f"--{option.replace('_', '-')}: {problem}")
     if args.select is not None and not _split(args.select):
         raise UsageError("--select: no rule given (omit --select to run every rule)")
+    if not args.paths and not args.pair:
+        raise UsageError("give the files or folders to check (or --pair FILE1 FILE2)")
     return Request(
+        pairs=[tuple(pair) for pair in args.pair],
         languages=(languages[0], languages[1]) if languages else None,
         layout=args.layout,
         select=_split(args.select) if args.select is not None else None,
@@ -227,26 +233,10 @@ def _threshold(level: str):
 
 
 def documents(paths: Sequence[str], languages: tuple[str, str]) -> list[list[str]]:
-    """Group the given paths into documents: a NAME.nl/NAME.fr pair is one document."""
-    from .layouts import counterpart, pair_name
+    """Group paths into documents (kept here for callers; the logic is ``bilint.pairing``)."""
+    from .pairing import documents as group
 
-    groups: list[list[str]] = []
-    taken: set[str] = set()
-    normalized = {os.path.normpath(p): p for p in paths}
-    for path in paths:
-        key = os.path.normpath(path)
-        if key in taken:
-            continue
-        taken.add(key)
-        parts = pair_name(path)
-        other = counterpart(path, languages) if parts and parts[1] in languages else None
-        if other is not None:
-            taken.add(os.path.normpath(other))
-            pair = [normalized.get(os.path.normpath(other), other), path]
-            groups.append(sorted(pair, key=lambda p: languages.index(pair_name(p)[1])))
-        else:
-            groups.append([path])
-    return groups
+    return group(paths, languages)
 
 
 # --- check and fix --------------------------------------------------------------------
@@ -267,7 +257,7 @@ def _run_setting(args, jobs, key: str):
     if args.config:
         config_path = Path(args.config)
     else:
-        start = Path(jobs[0].paths[0]) if jobs else Path(args.paths[0])
+        start = Path(jobs[0].paths[0]) if jobs else Path(args.paths[0] if args.paths else ".")
         config_path = find_config(start if start.exists() else Path.cwd())
     if config_path is None or not config_path.is_file():
         return None
@@ -317,6 +307,9 @@ def _check(args) -> int:
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
     with StageDisplay(wants_stages(args, jobs)):
         results = run(jobs, args.jobs, wants_bar(args, jobs), _cache(args))
+    nothing = _name_skipped(jobs, results)
+    if nothing:
+        raise UsageError(nothing)
     if not baseline_path:
         return report(args, Run(args, results), destinations)
     linted = [f["path"] for result in results for f in result.files]
@@ -341,6 +334,20 @@ def _check(args) -> int:
         accepted += match.accepted
         stale += match.stale
     return report(args, Run(args, results, accepted, stale, baseline_path), destinations)
+
+
+def _name_skipped(jobs, results) -> str:
+    """Name on stderr each file a folder run could not use; the error when nothing was checked."""
+    skipped = [*getattr(jobs, "skipped", []), *(item for result in results for item in result.skipped)]
+    for path, reason in skipped:
+        print(f"bilint: skipped {reason if reason.startswith(path) else f'{path}: {reason}'}", file=sys.stderr)
+    if any(result.files for result in results):
+        return ""
+    empty = getattr(jobs, "empty_folders", [])
+    if skipped or empty:
+        return "nothing checked: " + ("no file could be read" if skipped else
+                                      f"no text bilint reads in {', '.join(empty)}")
+    return ""
 
 
 def _fix(args) -> int:

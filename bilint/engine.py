@@ -84,7 +84,7 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     _stage("aligning the versions")
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
-    config = {"notes": streams.notes, "words": tuple(settings.words),
+    config = {"notes": streams.notes, "translation": streams.translation, "words": tuple(settings.words),
               "glossaries": tuple(settings.glossaries)}
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
@@ -241,23 +241,42 @@ class _Positions:
                     if node.kind == "document" or not node.key:
                         continue
                     whole = node.whole()
-                    ranges.append((whole.start, -whole.end, f"{code}:{node.key}", whole.end))
+                    ranges.append((whole.start, -whole.end, f"{code}:{node.key}", whole.end, node))
             ranges.sort()
             self.index[(path, lang)] = ([r[0] for r in ranges], ranges)
         return self.index[(path, lang)]
 
     def key(self, path: str, lang: str | None, offset: int) -> str:
+        found = self.node(path, lang, offset)
+        return found[0] if found else ""
+
+    def node(self, path: str, lang: str | None, offset: int):
+        """(key, node) of the innermost node around ``offset``, or None."""
         starts, ranges = self._nodes(path, lang)
         index = bisect_right(starts, offset) - 1
         if index < 0:
-            return ""
+            return None
         # nodes nest, so the containing node that starts last is the innermost; when none
         # contains the offset (text between provisions), the node before it places it
         for candidate in range(index, max(-1, index - 200), -1):
-            start, _, key, end = ranges[candidate]
+            start, _, key, end, node = ranges[candidate]
             if start <= offset < max(end, start + 1):
-                return key
-        return ranges[index][2]
+                return key, node
+        return ranges[index][2], ranges[index][4]
+
+    def where(self, path: str, lang: str | None, offset: int, source) -> str:
+        """The position in words: the reader's (XML markup, PDF page and column) and the
+        structure's (``art. 7, § 2, 1°``)."""
+        from .position import describe
+
+        place = source.place(offset) if source is not None and hasattr(source, "place") else ""
+        if source is not None and source.path.lower().endswith((".xml", ".akn")):
+            return place   # the markup's numbers are the structure: s. 12(3)(a)
+        found = self.node(path, lang, offset)
+        structural = describe(found[1]) if found else ""
+        if structural and place:
+            return f"{structural} ({place})"
+        return structural or place
 
 
 def _fingerprint(code: str, key: str, flagged: str) -> str:
@@ -270,18 +289,19 @@ def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext,
            positions: _Positions | None = None) -> Diagnostic:
     location = finding.location
     source = next((d.source for d in bitext.documents.values() if d.source.path == location.path), None)
-    line = source.line_text(location.span.line) if source else ""
+    line = source.display_line(location.span.line) if source else ""   # markup blanked out
     code = rule.code
     key = finding.key
     if key is None:
         key = positions.key(location.path, location.lang, location.start) if positions else ""
+    where = positions.where(location.path, location.lang, location.start, source) if positions else ""
     flagged = source.text[location.start:location.end] if source else ""
     fix = finding.fix
     if fix is not None and fix.location is None:
         fix = replace(fix, location=location)   # every fix says where it applies
     return Diagnostic(location.path, location.span, code, rule.name, rule.category, severity,
                       finding.message, location.lang, finding.related, fix, line,
-                      key, _fingerprint(code, key, flagged or finding.message))
+                      key, _fingerprint(code, key, flagged or finding.message), where)
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None,
@@ -298,6 +318,8 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
         skipped = monolingual_finding(bitext, rules)
         if skipped is not None:
             return bitext, skipped
+    if not bitext.config.get("translation", True):
+        rules = [rule for rule in rules if not compares_versions(rule)]
     return bitext, lint_bitext(bitext, rules, settings, cancelled)
 
 
@@ -313,6 +335,15 @@ def _check_selectors(settings: Settings, rules: Sequence[Rule]) -> None:
             problem = unknown_selector(token, rules)
             if problem:
                 raise InputError(f"{option}: {problem}")
+
+
+# Rules that compare the two versions: meaningless when the two languages of a file are
+# not translations of each other (a plenary debate); BL004 says so once instead
+_COMPARING = ("BL003", "BL4", "BL7")   # BL701: in a record either language may sit anywhere
+
+
+def compares_versions(rule: Rule) -> bool:
+    return rule.category == "parity" or rule.code.startswith(_COMPARING)
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str = "<text>.md") -> list[Diagnostic]:

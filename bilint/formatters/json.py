@@ -30,6 +30,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
         "end_line": span.end_line, "end_column": span.end_column,
         "code": diagnostic.code, "name": diagnostic.name, "category": diagnostic.category,
         "severity": str(diagnostic.severity), "message": diagnostic.message, "lang": diagnostic.lang,
+        "position": diagnostic.where,   # the structural place in words (DESIGN.md)
         "related": [
             {"path": r.location.path, "line": r.location.span.line, "column": r.location.span.column,
              "lang": r.location.lang, "message": r.message}
