@@ -92,3 +92,15 @@ def test_a_structural_position_is_shown_when_the_diagnostic_has_one():
     assert lines[0] == "wet.md:3:17  BL301 warning [nl]  art. 7, § 2"      # 80 columns: the message below
     assert lines[1] == "    'criminale' looks like a typo for 'criminele'"
     assert marked(lines) == ["criminale"]
+
+
+def test_a_long_path_gives_way_before_the_rule_code(tmp_path):
+    """At 80 columns a deep path is shortened from its start; the code is never cut."""
+    from .helpers import BROKEN, run, write
+
+    deep = tmp_path / ("a-rather-long-folder-name-" * 3) / "and-a-long-document-name.md"
+    write(deep, BROKEN)
+    result = run("check", "--format", "rich", "--select", "BL101", str(deep), env={"COLUMNS": "80"})
+    head = next(line for line in result.stdout.splitlines() if "BL101" in line)
+    assert head.startswith("…") and "and-a-long-document-name.md:11:1  BL101 error" in head
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())

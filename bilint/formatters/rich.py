@@ -86,17 +86,26 @@ def _head(diagnostic: Diagnostic, count: int, width: int) -> list:
     from rich.text import Text
 
     span = diagnostic.span
+    where = _clean(getattr(diagnostic, "where", "") or getattr(diagnostic, "position", "") or "")
+    severity = _(str(diagnostic.severity))
+    tail = f"  {diagnostic.code} {severity}" + (f" [{diagnostic.lang}]" if diagnostic.lang else "")
+    if where and cell_len(tail) + 2 + cell_len(where) + 16 > width:
+        where = ""   # no room beside the location: the code and the place in the file come first
+    tail += f"  {where}" if where else ""
+    location = f"{_clean(diagnostic.path)}:{span.line}:{span.column}"
+    room = max(16, width - cell_len(tail))
+    if cell_len(location) > room:   # a long path gives way from its start, never the rule's code
+        location = "…" + location[len(location) - room + 1:]
     head = Text()
-    head.append(f"{_clean(diagnostic.path)}:{span.line}:{span.column}", style="bold")
+    head.append(location, style="bold")
     head.append("  ")
     head.append(diagnostic.code, style="bold magenta")
     head.append(" ")
-    head.append(_(str(diagnostic.severity)), style=_STYLES[diagnostic.severity])
+    head.append(severity, style=_STYLES[diagnostic.severity])
     if diagnostic.lang:
         head.append(f" [{diagnostic.lang}]", style="dim")
-    where = getattr(diagnostic, "where", "") or getattr(diagnostic, "position", "") or ""
     if where:
-        head.append(f"  {_clean(where)}", style="dim")
+        head.append(f"  {where}", style="dim")
     message = _clean(diagnostic.message) + (f"  ×{count}" if count > 1 else "")
     if cell_len(head.plain) + 2 + cell_len(message) <= width:
         head.append("  ")
