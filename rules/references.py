@@ -234,6 +234,14 @@ def _top(citation: Citation) -> set:
     return {v.key() for v in citation.steps[0].values} if citation.steps else set()
 
 
+def _same_target_kind(a: Citation, b: Citation) -> bool:
+    if not a.steps or not b.steps or not _compatible(a.steps[0], b.steps[0]):
+        return False
+    kind_a = (a.act.kind, a.act.this) if a.act is not None else None
+    kind_b = (b.act.kind, b.act.this) if b.act is not None else None
+    return kind_a == kind_b
+
+
 def _pair(left: list[Citation], right: list[Citation]) -> tuple[list[tuple[Citation, Citation]], list[Citation], list[Citation]]:
     """Pair the two provisions' references: equal ones, then the same top number, then in order."""
     pairs: list[tuple[Citation, Citation]] = []
@@ -246,6 +254,14 @@ def _pair(left: list[Citation], right: list[Citation]) -> tuple[list[tuple[Citat
                 pairs.append((a, b))
                 rest_left.remove(a)
                 rest_right.remove(b)
+    # one reference left on each side into the same kind of act ("de la dite Convention" /
+    # "van het verdrag"), or to this text: they are the same reference, differently numbered
+    for a in list(rest_left):
+        same = [b for b in rest_right if _same_target_kind(a, b)]
+        if len(same) == 1 and sum(1 for c in rest_left if _same_target_kind(c, same[0])) == 1:
+            pairs.append((a, same[0]))
+            rest_left.remove(a)
+            rest_right.remove(same[0])
     if len(rest_left) == len(rest_right):
         for a, b in zip(list(rest_left), list(rest_right)):
             if a.steps and b.steps and _compatible(a.steps[0], b.steps[0]):
@@ -278,8 +294,8 @@ def _problems(bitext: Bitext) -> list[_Problem]:
     found: list[_Problem] = []
     for pair in bitext.pairs:
         left, right = pair.left, pair.right
-        if left is None or right is None or left.kind in _SKIPPED or _in_title(left):
-            continue
+        if left is None or right is None or left.kind in _SKIPPED:
+            continue      # (the lines of a title block are compared one by one: a preamble cites too)
         mine, theirs = citations(left), citations(right)
         if not mine and not theirs:
             continue
