@@ -75,6 +75,7 @@ class _Difference:
     mine: Part           # in the reported version
     theirs: Part | None  # in the other version
     message: str
+    missing: tuple[str, ...] = ()   # values one version leaves out, when that is the difference
 
 
 def _compatible(a: Step, b: Step) -> bool:
@@ -146,7 +147,8 @@ def compare(a: Citation, b: Citation, lang_b: str) -> _Difference | None:
     if pairs and last_b == len(b.steps) - 1 and last_a < len(a.steps) - 1:
         extra = a.steps[last_a + 1]
         part = _step_part(extra, a)
-        return _Difference(part, None, f"“{part.text}” is missing from the {lang_b} reference{both}")
+        return _Difference(part, None, f"“{part.text}” is missing from the {lang_b} reference{both}",
+                           tuple(v.low for v in extra.values))
     return _compare_acts(a, b, both)
 
 
@@ -195,7 +197,7 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
     if missing and len(mine.values) > 1:
         return _Difference(missing[0].part, None,
                            f"{_level_name(mine)} {missing[0].written()} is missing from the {lang_b} "
-                           f"reference{both}")
+                           f"reference{both}", tuple(v.low for v in missing))
     return None   # the other version lists more: reported there (one problem, one finding)
 
 
@@ -271,6 +273,16 @@ def _pair(left: list[Citation], right: list[Citation]) -> tuple[list[tuple[Citat
     return pairs, rest_left, rest_right
 
 
+def _cited_elsewhere(values: tuple[str, ...], other: Node, paired: tuple[Citation, Citation]) -> bool:
+    """Every left-out value is cited by another reference of the other version, or written
+    just before its reference (``aux 1° à 3° du paragraphe 3 de l'article 136quater``)."""
+    cited = {v.low for c in citations(other) if c not in paired for s in c.steps for v in s.values}
+    theirs = next((c for c in paired if any(c is x for x in citations(other))), None)
+    before = other.text[max(0, theirs.start - 150):theirs.start] if theirs is not None else ""
+    near = _numbers_in(before)
+    return all(value in cited or value.lower() in near for value in values)
+
+
 def _numbers_in(text: str) -> set[str]:
     return {m.group().lower() for m in re.finditer(r"\d+(?:bis|ter|quater|[a-z])?", text)}
 
@@ -306,6 +318,8 @@ def _problems(bitext: Bitext) -> list[_Problem]:
             if difference is None:
                 difference = compare(b, a, left.lang)
                 node, other = right, left
+            if difference is not None and difference.missing and _cited_elsewhere(difference.missing, other, (a, b)):
+                continue    # "artikel 477 tot 477sexies of artikel 488bis": the other version cites it apart
             if difference is not None:
                 found.append(_Problem(node, other, difference.mine, difference.theirs, difference.message))
         for rest, node, other in ((rest_left, left, right), (rest_right, right, left)):
