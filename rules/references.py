@@ -393,6 +393,8 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if _in_citation(leftover.node, quantity.start):
             continue    # a citation's number: compared above, as part of its reference
+        if re.fullmatch(r"\d/\d", quantity.written):
+            continue    # "2/3": a fraction (a majority), not a document number
         if not re.search(r"\d[/-]\d|[^\W\d_]", quantity.written):
             continue    # a bare number outside a reference ("44° 51'"): not a citation, nor a
             #             document number, a law's date or an amendment reference
