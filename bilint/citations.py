@@ -202,7 +202,7 @@ def lexicon(code: str) -> Lexicon:
     dets = _alt(data.get("determiners", ()))
     patterns = {
         "INDEFINITE": re.compile(rf"(?<!\w)(?:{_alt(data.get('indefinite_words', ()))})\s+$", re.I),
-        "ROMAN": re.compile(r"[IVXLC]+(?![\w°])"),
+        "ROMAN": re.compile(r"[IVXLC]+(?![\w°]|\.\d)"),
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),
         "ORDNUM": re.compile(rf"\d+{_ORDINAL_ENDING}(?=\s+(?:{level_alt})(?!\w))", re.I),
@@ -337,6 +337,10 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         if prev.type in ("STEP", "OF") and level:
             return Tok("LEVEL", pos, level.end(), level.group())
         tok = _item_at(lex, text, pos, attached=False)
+        if tok is None and prev.type in ("LIST", "RANGE") and last_item is not None \
+                and _match(lex, "ROMAN", text, last_item.start):
+            roman = _match(lex, "ROMAN", text, pos)
+            return Tok("NUM", pos, roman.end(), roman.group()) if roman else None
         if tok is not None and prev.type in ("LIST", "RANGE") and last_item is not None:
             if _class(tok) != _class(last_item) and not (tok.type == "SUB" and last_item.type == "SUB"):
                 return None
@@ -351,19 +355,23 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         for kind in ("RANGE", "LIST"):
             m = _match(lex, kind, text, pos)
             if m and m.end() > pos:
-                if kind == "LIST" and prev.type == "NUM" and not state["plural"] and not state["top"] \
-                        and not m.group().strip(", "):
-                    continue    # "alinéa 1er, 402": a singular level takes no comma list; 402 is an article
                 if kind == "LIST" and state["joined"] and not m.group().strip(", "):
                     continue    # "alinéas 2 et 3, 372": the list ended with its "et"
                 nxt = _item_at(lex, text, _skip(text, m.end()), attached=False)
+                if nxt is None and last_item is not None and _match(lex, "ROMAN", text, last_item.start):
+                    roman = _match(lex, "ROMAN", text, _skip(text, m.end()))
+                    nxt = Tok("NUM", roman.start(), roman.end(), roman.group()) if roman else None
+                    if nxt is not None and m.end() > pos:
+                        return Tok(kind, pos, m.end(), m.group())     # "artikelen CVIII tot en met CXVII"
                 if nxt is not None and nxt.type == "NUM" and not state["top"] and _too_deep(nxt.text):
-                    continue    # "alinéas 2 et 3, 372": no article has 372 paragraphs
+                    continue    # "alinéa 1er, 402", "alinéas 2 et 3, 372": no article has 372 paragraphs
                 if nxt is not None and (_class(nxt) == _class(prev) or (nxt.type == "SUB" and last_item.type == "SUB")):
                     return Tok(kind, pos, m.end(), m.group())
         comma = _match(lex, "COMMA", text, pos)
         if comma:
             after = _skip(text, comma.end())
+            if "\n" in text[comma.end():after]:
+                return None      # "under subsection (3),⏎(a) if …": the next line is a list item
             # "section 2(1), paragraph 3(a)": after a compact number a level word starts anew
             next_level = _match(lex, "LEVEL", text, after)
             if next_level and (_is_top(lex, next_level) or _COMPACT_AHEAD.match(text, next_level.end())):

@@ -509,8 +509,7 @@ def _unresolved(node: Node, citation: Citation, articles: dict[str, Node | None]
         article = articles.get(first.values[0].low.lower())
         rest = steps[1:]
     else:
-        article = _enclosing_article(node)
-        rest = steps
+        return None   # "§§ 2 tot 5" alone: which article it continues is not sure (an enumeration's)
     if article is None or not rest or rest[0].levels != frozenset({"paragraph"}) or rest[0].word is None:
         return None
     if rest[0].word.text not in ("§", "§§") and not rest[0].word.text.lower().startswith("parag"):
