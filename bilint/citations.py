@@ -202,6 +202,7 @@ def lexicon(code: str) -> Lexicon:
     dets = _alt(data.get("determiners", ()))
     patterns = {
         "INDEFINITE": re.compile(rf"(?<!\w)(?:{_alt(data.get('indefinite_words', ()))})\s+$", re.I),
+        "POSSESSIVE": re.compile(rf"(?<!\w)(?:{_alt(data.get('possessives', ()))})\s+(?:\w+\s+)?$", re.I),
         "ROMAN": re.compile(r"[IVXLC]+(?![\w°]|\.\d)"),
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),

@@ -58,27 +58,25 @@ def _offsets(node, part) -> tuple[int, int]:
 
 
 def injections(bitext, per_doc: int) -> list[Injection]:
-    """A spread of injections over the document's agreeing references, kinds in turn."""
+    """Up to ``per_doc`` injections, the kinds in turn, spread over the agreeing references."""
     from rules.references import _article_numbers, _clearly_internal
 
-    found: list[Injection] = []
     candidates = list(_agreeing(bitext))
-    step = max(1, len(candidates) // max(1, per_doc))
-    kinds = ["number", "level", "act", "missing"]
     articles = {lang: _article_numbers(bitext.documents[lang].root, lang) for lang in bitext.languages}
-    turn = 0
-    for index in range(0, len(candidates), step):
-        left, right, a, b = candidates[index]
-        node, citation = (left, a) if turn % 2 == 0 else (right, b)
-        for attempt in range(len(kinds)):
-            kind = kinds[(turn + attempt) % len(kinds)]
+    found: list[Injection] = []
+    used: set[int] = set()
+    kinds = ["level", "act", "missing", "number"]
+    for round_ in range(per_doc):
+        kind = kinds[round_ % len(kinds)]
+        for index, (left, right, a, b) in enumerate(candidates):
+            if index in used:
+                continue
+            node, citation = (left, a) if (round_ + index) % 2 == 0 else (right, b)
             made = _inject(kind, node, citation, left, right, a, b, articles, _clearly_internal)
             if made:
                 found.extend(made)
+                used.add(index)
                 break
-        turn += 1
-        if len(found) >= per_doc:
-            break
     return found
 
 
