@@ -735,7 +735,9 @@ class _Builder:
                 if depth < len(path) and not any(v.low == path[depth][2] for v in values):
                     values.append(Value(path[depth][1], path[depth][2]))
             steps.append(Step(frozenset({level}), tuple(values), None))
-        claim = Step(levels, (), word) if word is not None else None
+        # an abbreviation ("s. 38(2)" in a Canadian amendment note) names no level: the notes
+        # write "s." for any part of a section, where the French writes "par."
+        claim = Step(levels, (), word) if word is not None and not word.text.endswith(".") else None
         return steps, claim
 
     def deepest(self, levels: frozenset[str]) -> str:

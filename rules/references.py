@@ -361,7 +361,8 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     ``paragraphe 2(1)``), a number at any level, a member of a list or range that one
     version leaves out, a level one version adds at the end (``artikel 7, § 2`` against
     ``article 7``), the date or number of the act. A reference with no counterpart at all
-    is reported when none of its numbers is in the other version. The words are the
+    is not reported (on real texts it is nearly always a provision aligned with another,
+    or a reference the other version words without a number). The words are the
     language data's (``[citation]`` in ``bilint/lang/*.toml``): ``lid`` may be a
     subparagraph (Belgian law) or a numbered paragraph (treaties), ``alinéa`` a
     subparagraph or a Canadian paragraph (a); a word compares equal to any level it may
@@ -370,7 +371,9 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     Values that are references but not citations, document numbers (``nr. 896/3`` /
     ``n° 896/3``), law dates (``de wet van 18 juli 1966``) and the Belgian amendment
     references (``<W 1999-05-04/60, art. 5>`` / ``<L 1999-05-04/60, art. 5>``) are
-    compared as values, with BL401's comparison.
+    compared as values, with BL401's comparison, and reported when the other version
+    never writes the value (two consolidations place their notes differently; a law id
+    one of them never cites is a misprint).
 
     No fix: which version is right is not known.
 

@@ -3,7 +3,8 @@
 For each treaty given (the dev corpus's ``treaties/*/README.md``, French then Dutch), the
 references of aligned provisions that agree are found; in turn, one of them is changed
 in one version only: a number at some level (``artikel 5`` → ``artikel 6``), its level
-(``§ 2`` → ``punt 2``, ``paragraphe 2`` → ``point 2``), the date of its act (the year
+(``lid 2`` → ``§ 2`` where the other version has ``alinéa 2``: a word that cannot
+mean the other version's level), the date of its act (the year
 + 1), or, in both versions, an internal article reference is sent past the text's last
 article. The changed text is linted again; an injection is found when a BL402 (BL430
 for the last kind) finding covers the changed characters, in its own span or its
@@ -22,9 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-POINT_WORD = {"nl": "punt", "fr": "point", "en": "item"}
-
 
 @dataclass
 class Injection:
@@ -92,12 +90,24 @@ def _inject(kind, node, citation, left, right, a, b, articles, internal) -> list
         start, _ = _offsets(node, value.part)
         return [Injection(kind, lang, start + digits.start(), start + digits.end(), new, new)]
     if kind == "level":
-        deeper = [s for s in citation.steps[1:] if s.word is not None and s.levels & {"paragraph"}
-                  and not s.levels & {"point"}]
-        if not deeper:
+        # a deeper level's word replaced by one that cannot mean what the other version's does
+        from bilint.citations import lexicon
+
+        other = b if citation is a else a
+        if len(other.steps) != len(citation.steps):
             return []
-        start, end = _offsets(node, deeper[0].word)
-        return [Injection(kind, lang, start, end, POINT_WORD[lang], POINT_WORD[lang])]
+        for index in range(1, len(citation.steps)):
+            mine, theirs = citation.steps[index], other.steps[index]
+            if mine.word is None:
+                continue
+            words = [w for w, (levels, plural) in lexicon(lang).levels.items()
+                     if not plural and "article" not in levels and not levels & theirs.levels
+                     and not levels & mine.levels and not w.endswith(".")]
+            if words:
+                start, end = _offsets(node, mine.word)
+                word = sorted(words, key=len)[0]
+                return [Injection(kind, lang, start, end, word, word)]
+        return []
     if kind == "act":
         if citation.act is None or citation.act.date_part is None:
             return []
