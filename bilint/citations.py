@@ -182,7 +182,8 @@ def lexicon(code: str) -> Lexicon:
             if unknown:
                 raise ValueError(f"language {code!r}: unknown citation level {unknown[0]!r} for {word!r}")
             levels[word.lower()] = (frozenset(names), plural)
-    ordinals = {k: str(v) for k, v in language.ordinal_values.items() if not k[:1].isdigit()}
+    ambiguous = {w.lower() for w in data.get("ambiguous_ordinals", ())}
+    ordinals = {k: str(v) for k, v in language.ordinal_values.items() if not k[:1].isdigit() and k not in ambiguous}
     acts = {word.lower(): kind for word, kind in data.get("acts", {}).items()}
     level_alt = _alt(levels)
     # "§" and "art." carry their own boundary; words need one on both sides
@@ -200,6 +201,9 @@ def lexicon(code: str) -> Lexicon:
     joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
     dets = _alt(data.get("determiners", ()))
     patterns = {
+        "INDEFINITE": re.compile(rf"(?<!\w)(?:{_alt(data.get('indefinite_words', ()))})\s+$", re.I),
+        "POSSESSIVE": re.compile(rf"(?<!\w)(?:{_alt(data.get('possessives', ()))})\s+(?:\w+\s+)?$", re.I),
+        "ROMAN": re.compile(r"[IVXLC]+(?![\w°]|\.\d)"),
         "LEVEL": re.compile(level_re, re.I),
         "ORD": re.compile(rf"(?<!\w)(?:{_alt(ordinals)})(?!\w)", re.I),
         "ORDNUM": re.compile(rf"\d+{_ORDINAL_ENDING}(?=\s+(?:{level_alt})(?!\w))", re.I),
@@ -212,7 +216,7 @@ def lexicon(code: str) -> Lexicon:
         "ATTACHED": re.compile(r"[a-z]\)"),
         "LIST": re.compile(rf",?\s*(?:{_alt(data.get('list_words', ()))})(?:\s+(?:{_alt(data.get('determiners', ()))}))?(?!\w)"
                            r"|,", re.I),
-        "RANGE": re.compile(rf"(?:{_alt(data.get('range_words', ()))})(?!\w)|[-–](?=\s?\(?\w)", re.I),
+        "RANGE": re.compile(rf"(?:{_alt(data.get('range_words', ()))})(?!\w)|[-–—](?=\s?\(?\w)", re.I),
         "COMMA": re.compile(r","),
         "CONNECT": re.compile(rf"(?<!\w)(?:{_alt([c for c in data.get('connectors', ()) if c.endswith(chr(39))])})"
                               rf"|(?<!\w)(?:{_alt(data.get('connectors', ()))})(?!\w)",
@@ -328,9 +332,16 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
     if prev.type == "LEVEL" and not closed and pos == prev.end and prev.text[-1:].isalpha():
         return None     # "letter(s)", "article5": a word, not a reference
     if prev.type in ("LEVEL", "LIST", "RANGE", "STEP", "OF") and not closed:
+        roman = _match(lex, "ROMAN", text, pos)
+        if roman and prev.type == "LEVEL" and _is_top(lex, prev_level_match(lex, prev)):
+            return Tok("NUM", pos, roman.end(), roman.group())     # "Article XII", "artikel I"
         if prev.type in ("STEP", "OF") and level:
             return Tok("LEVEL", pos, level.end(), level.group())
         tok = _item_at(lex, text, pos, attached=False)
+        if tok is None and prev.type in ("LIST", "RANGE") and last_item is not None \
+                and _match(lex, "ROMAN", text, last_item.start):
+            roman = _match(lex, "ROMAN", text, pos)
+            return Tok("NUM", pos, roman.end(), roman.group()) if roman else None
         if tok is not None and prev.type in ("LIST", "RANGE") and last_item is not None:
             if _class(tok) != _class(last_item) and not (tok.type == "SUB" and last_item.type == "SUB"):
                 return None
@@ -345,19 +356,23 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
         for kind in ("RANGE", "LIST"):
             m = _match(lex, kind, text, pos)
             if m and m.end() > pos:
-                if kind == "LIST" and prev.type == "NUM" and not state["plural"] and not state["top"] \
-                        and not m.group().strip(", "):
-                    continue    # "alinéa 1er, 402": a singular level takes no comma list; 402 is an article
                 if kind == "LIST" and state["joined"] and not m.group().strip(", "):
                     continue    # "alinéas 2 et 3, 372": the list ended with its "et"
                 nxt = _item_at(lex, text, _skip(text, m.end()), attached=False)
+                if nxt is None and last_item is not None and _match(lex, "ROMAN", text, last_item.start):
+                    roman = _match(lex, "ROMAN", text, _skip(text, m.end()))
+                    nxt = Tok("NUM", roman.start(), roman.end(), roman.group()) if roman else None
+                    if nxt is not None and m.end() > pos:
+                        return Tok(kind, pos, m.end(), m.group())     # "artikelen CVIII tot en met CXVII"
                 if nxt is not None and nxt.type == "NUM" and not state["top"] and _too_deep(nxt.text):
-                    continue    # "alinéas 2 et 3, 372": no article has 372 paragraphs
+                    continue    # "alinéa 1er, 402", "alinéas 2 et 3, 372": no article has 372 paragraphs
                 if nxt is not None and (_class(nxt) == _class(prev) or (nxt.type == "SUB" and last_item.type == "SUB")):
                     return Tok(kind, pos, m.end(), m.group())
         comma = _match(lex, "COMMA", text, pos)
         if comma:
             after = _skip(text, comma.end())
+            if "\n" in text[comma.end():after]:
+                return None      # "under subsection (3),⏎(a) if …": the next line is a list item
             # "section 2(1), paragraph 3(a)": after a compact number a level word starts anew
             next_level = _match(lex, "LEVEL", text, after)
             if next_level and (_is_top(lex, next_level) or _COMPACT_AHEAD.match(text, next_level.end())):
@@ -387,6 +402,10 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
 
 
 _COMPACT_AHEAD = re.compile(r"\s*\d+[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
+
+
+def prev_level_match(lex: Lexicon, tok: Tok):
+    return lex.patterns["LEVEL"].match(tok.text)
 
 
 def _too_deep(number: str) -> bool:
@@ -504,12 +523,22 @@ def find_citations(text: str, code: str) -> list[Citation]:
         if match is None:
             break
         citation = parse_at(text, match.start(), lex)
+        if citation is not None and _ordinal_first(citation) \
+                and lex.patterns["INDEFINITE"].search(text, max(0, match.start() - 12), match.start()):
+            citation = None     # "een derde lid der Commissie": a member, not a paragraph
         if citation is None:
             pos = match.end()
             continue
         found.append(citation)
         pos = citation.end
     return found
+
+
+def _ordinal_first(citation: Citation) -> bool:
+    """``derde lid``: the number before its level word."""
+    first = citation.steps[-1] if citation.steps else None
+    return first is not None and first.word is not None and bool(first.values) \
+        and first.values[0].part.start < first.word.start
 
 
 def parse_at(text: str, start: int, lex: Lexicon) -> Citation | None:
@@ -534,6 +563,12 @@ _ROMAN = re.compile(r"[ivxlcdm]+")
 
 
 def _normal_number(written: str, lex: Lexicon) -> str:
+    if re.fullmatch(r"[IVXLC]+", written):
+        from .lexer import roman_value
+
+        value = roman_value(written)
+        if value is not None:
+            return str(value)
     text = re.sub(r"\s+", "", written.lower()).rstrip("°)").lstrip("(")
     text = text.replace("°", "")
     m = re.fullmatch(rf"(\d+(?:\.\d+)*)(?:{_ORDINAL_ENDING})?((?:{_LATIN})(?:decies)?|[a-z]?)(/\d+)?", text)
@@ -700,7 +735,9 @@ class _Builder:
                 if depth < len(path) and not any(v.low == path[depth][2] for v in values):
                     values.append(Value(path[depth][1], path[depth][2]))
             steps.append(Step(frozenset({level}), tuple(values), None))
-        claim = Step(levels, (), word) if word is not None else None
+        # an abbreviation ("s. 38(2)" in a Canadian amendment note) names no level: the notes
+        # write "s." for any part of a section, where the French writes "par."
+        claim = Step(levels, (), word) if word is not None and not word.text.endswith(".") else None
         return steps, claim
 
     def deepest(self, levels: frozenset[str]) -> str:

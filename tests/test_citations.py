@@ -83,7 +83,10 @@ def test_internal_words() -> None:
     ("fr", "articles 371/1, alinéas 2 et 3, 372", ["articles 371/1, alinéas 2 et 3"]),
     # after a compact number a level word starts a new reference
     ("en", "section 2(1), paragraph 3(a)", ["section 2(1)", "paragraph 3(a)"]),
-    # not references
+    # roman article numbers, em-dash ranges
+    ("fr", "l'Article XII et les articles 56—58", ["Article XII", "articles 56—58"]),
+    # not references: a third member of a commission, any Member of the United Nations
+    ("nl", "een derde lid der Commissie, van enig Lid der Verenigde Naties", []),
     ("nl", "de letter(s), artikelsgewijs, 5 artikelen", []),
     ("en", "in section (which see)", []),
 ])
