@@ -134,8 +134,9 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
         suggestions = error.get("aSuggestions") or []
         flagged = text[error["nStart"]:error["nEnd"]]
         suggestion = suggestions[0] if suggestions else None
-        if family.kind == "gn" and _distributive(text, error["nEnd"], flagged, suggestion):
-            continue
+        if family.kind == "gn" and (_distributive(text, error["nEnd"], flagged, suggestion)
+                                    or _LOCUTION.match(text, error["nStart"])):
+            continue   # ``les père, mère et…``; ``au plus égaux``
         message = _clean(error["sMessage"])
         if family.kind == "conj":
             participle = _participle(checker, text, error["nStart"], flagged)
@@ -151,6 +152,7 @@ _DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces mon 
                          "notre nos votre vos leur leurs lesdits lesdites ledit ladite auxdits auxdites "
                          "desdits desdites dudit".split())
 _LIST_GOES_ON = re.compile(r"\s*,|\s+(?:et|ou)\b")
+_LOCUTION = re.compile(r"[Aa]u\s+(?:plus|moins|mieux|pis)\b")
 
 
 def _distributive(text: str, end: int, flagged: str, suggestion: str | None) -> bool:
@@ -177,12 +179,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _foreign_name(checker: Any, text: str, start: int) -> bool:
-    """A capitalised word Grammalecte does not know among the three words from ``start``
+    """A capitalised word Grammalecte does not know among the four words from ``start``
     (``des Joint Investigation Teams``, ``aux Cime de Golla Longa``): a name in another
     language, whose words it would misread as French ones."""
     speller = checker.getSpellChecker()
     for number, match in enumerate(_WORD.finditer(text, start)):
-        if number == 3:
+        if number == 4:
             break
         word = match.group()
         if word[0].isupper() and not speller.isValid(word):
