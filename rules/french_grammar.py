@@ -103,7 +103,7 @@ def available() -> bool:
 class Slip(NamedTuple):
     start: int
     end: int
-    family: Family
+    label: str
     message: str
     suggestion: str | None
 
@@ -137,14 +137,15 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
         if family.kind == "gn" and (_distributive(text, error["nEnd"], flagged, suggestion)
                                     or _LOCUTION.match(text, error["nStart"])):
             continue   # ``les père, mère et…``; ``au plus égaux``
-        message = _clean(error["sMessage"])
+        label, message = family.label, _clean(error["sMessage"])
         if family.kind == "conj":
             participle = _participle(checker, text, error["nStart"], flagged)
             if participle is not None:
-                suggestion, message = participle, "a past participle without its accent"
+                label, suggestion = "accent", participle
+                message = "a verb form in -es with no subject of the second person: a past participle without its accent"
             elif "2s_sans_sujet" in error["sRuleId"]:
                 continue   # a second person with no subject: a misread, not a slip
-        slips.append(Slip(error["nStart"], error["nEnd"], family, message, suggestion))
+        slips.append(Slip(error["nStart"], error["nEnd"], label, message, suggestion))
     return slips
 
 
@@ -200,7 +201,7 @@ def _options(kinds: tuple[str, ...]) -> dict[str, bool]:
 
 
 def _clean(message: str) -> str:
-    return " ".join(message.replace("\u00a0", " ").split())
+    return " ".join(message.replace("\u00a0", " ").split()).rstrip(".")
 
 
 @rule("BL603", "french-grammar", "grammar", "warning", families=list(DEFAULT_FAMILIES))
@@ -245,7 +246,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             if inside(slip.start, exempt) or slip.end > len(text):
                 continue
             flagged = text[slip.start:slip.end]
-            told = f"{slip.family.label}: {slip.message}"
+            told = f"{slip.label}: {slip.message}"
             if slip.suggestion and slip.suggestion != flagged:
                 yield Finding(node.locate(slip.start, slip.end), f"{told}: '{flagged}' → '{slip.suggestion}'",
                               fix=Fix(slip.suggestion, safe=False))
