@@ -39,12 +39,20 @@ _ANY = re.compile("")
 # idiom ``à ce dûment autorisés``, numbers, or a word opening the sentence)
 _DETERMINER = re.compile(r"^g3__gn_(?!ce_|nombre_|start_|vingt)\w*?_1m__")
 
+# a verb and the subject right before it: a personal pronoun (``il passé``), a determiner
+# and its noun (``les parties comprend``), a reflexive pronoun (``se déclaré``); and a form
+# in -es with no subject (a participle without its accent). Not: subjects further away,
+# inverted or coordinated (``sur lesquels reposent la sécurité … et le bien-être``)
+_NEAR_SUBJECT = re.compile(r"conj_(?:je|tu|il|elle|on|nous|vous|ils|elles|les_nom|le_la_leur_nom)__"
+                           r"|conf_non_verbe_après_préverbes__|2s_sans_sujet")
+
 FAMILIES: dict[str, Family] = {
     "agreement": Family("agreement", "gn", _DETERMINER),
-    "conjugation": Family("verb agreement", "conj", _ANY),
+    "conjugation": Family("verb agreement", "conj", _NEAR_SUBJECT),
     "elision": Family("elision", "eleu", _ANY),
     # off by default: noisy on legislative prose (measured on the dev corpus)
     "agreement-wide": Family("agreement", "gn", _ANY),
+    "conjugation-wide": Family("verb agreement", "conj", _ANY),
     "participles": Family("past participle", "ppas", _ANY),
     "confusions": Family("confusion", "conf", _ANY),
     "infinitives": Family("infinitive", "infi", _ANY),
@@ -215,8 +223,8 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     python3-grammalecte`` on Debian, or its package directory named by the environment
     variable ``BILINT_GRAMMALECTE``); without it this rule finds nothing. Only the
     families that were right at least 9 times in 10 on real legislative texts are on by
-    default: ``agreement`` (a determiner and its noun), ``conjugation`` (a verb and its
-    subject) and ``elision`` (``de administration``). The message is Grammalecte's;
+    default: ``agreement`` (a determiner and its noun), ``conjugation`` (a verb and the
+    pronoun or noun right before it) and ``elision`` (``de administration``). The message is Grammalecte's;
     quotations and italics are not checked, nor what a BL601 pattern already reports. The fix is Grammalecte's first suggestion
     (unsafe: read it first).
 
@@ -229,6 +237,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         families (["agreement", "conjugation", "elision"]): the families used. Also
             available, off by default because they are noisy on legislative prose:
             ``agreement-wide`` (adjectives and participles further from their noun),
+            ``conjugation-wide`` (subjects further from their verb, inverted or coordinated),
             ``participles``, ``confusions``, ``infinitives``, ``moods``, ``locutions``,
             ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families = ["agreement",
             "conjugation", "elision", "confusions"]``.
