@@ -216,7 +216,7 @@ def _clean(message: str) -> str:
 def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A French grammar slip found by Grammalecte: agreement, verb person, elision.
 
-    Why: ``leur décisions``, ``les Puissance``, ``il comprends``, ``le présente
+    Why: ``leurs décision``, ``les Puissance``, ``les parties comprend``, ``le présente
     Convention``: a reader sees these within three words, and a word-by-word spelling
     check never does. Grammalecte, the reference open-source French grammar checker, is
     used when installed (it is GPL v3 and optional: ``apt-get install
@@ -229,8 +229,8 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     (unsafe: read it first).
 
     Example:
-        fr: ``leur décisions`` → ``leurs``; ``il comprends`` → ``comprend``;
-            ``la dispositions`` → ``disposition``
+        fr: ``leurs décision`` → ``leur``; ``les parties comprend`` → ``comprennent``;
+            ``la dispositions`` → ``disposition``; ``sont empêches`` → ``empêchés``
         nl: not concerned.
 
     Options:
