@@ -97,8 +97,9 @@ def _leftovers(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
     # a value the other version writes at least once is matched, however often each
     # version repeats it: a repetition is a matter of wording ("douze mois ou inférieure à
     # douze mois" / "twaalf maanden of minder"), a value absent from one version is not
-    available = {q.value for q in theirs}
-    return [q for q in mine if not q.weak and q.value not in available]
+    available = {q.value for q in theirs} | {q.alt for q in theirs if q.alt}
+    return [q for q in mine if not q.weak and q.value not in available
+            and not (q.alt and q.alt in available)]
 
 
 def _cancel_unread_dates(dates: list[Quantity], numbers: list[Quantity]) -> None:
@@ -133,11 +134,17 @@ def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: l
             same = [t for t in theirs if _family(t) == _family(q)]
             mine = [m for m in outs if _family(m) == _family(q)]
             hint = same[0].written if len(same) == 1 and len(mine) == 1 else ""
+            if _same_written(hint, q.written):
+                hint = ""   # the same characters on both sides: naming them would contradict the message
             found.append(_Leftover(node, q, other, hint))
     return found
 
 
-_CACHE: list = [None, None]
+def _same_written(a: str, b: str) -> bool:
+    return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+_CACHE: list = [None, None, None]
 
 
 def _differences(bitext: Bitext) -> list[_Leftover]:
@@ -163,8 +170,90 @@ def _differences(bitext: Bitext) -> list[_Leftover]:
             if notes_left and notes_right:
                 found.extend(_compare(left, right, notes_left, notes_right,
                                       keep=lambda q: q.note and _is_law_id(q)))
-    _CACHE[0], _CACHE[1] = bitext, found
+    found, summaries = _settle_in_blocks(found)
+    _CACHE[0], _CACHE[1], _CACHE[2] = bitext, found, summaries
     return found
+
+
+_MAX_LEFTOVERS = 4   # above this many values left over in one aligned block: one finding
+
+
+def _block(node: Node) -> Node:
+    """The unit at which two versions still correspond: the article holding the node, or
+    (outside articles) its highest ancestor that has a counterpart."""
+    best, current = node, node
+    while current is not None and current.kind not in ("document", "title"):
+        if current.attrs.get("counterpart") is not None:
+            best = current
+            if current.kind == "article":
+                return current
+        current = current.parent
+    return best
+
+
+def _block_values(block: Node) -> set[str]:
+    cache = block.attrs.get("_bl40_block_values")
+    if cache is None:
+        cache = set()
+        for node in block.walk():
+            for q in _quantities(node):
+                cache.add(q.value)
+                if q.alt:
+                    cache.add(q.alt)
+        block.attrs["_bl40_block_values"] = cache
+    return cache
+
+
+def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tuple[Node, Node, list[_Leftover]]]]:
+    """Compare at the level where the versions still correspond.
+
+    When the two versions divide a provision differently (a paragraph split in two, a
+    table laid out otherwise, items numbered inline), the pairs below the article do not
+    hold the same text and every value would be reported. A value the other version's
+    whole article (or block) holds is not missing; when more than a few values are left
+    over in one block, the block is reported once, not value by value.
+    """
+    kept: dict[int, list[_Leftover]] = {}
+    blocks: dict[int, tuple[Node, Node]] = {}
+    for leftover in found:
+        block = _block(leftover.node)
+        other_block = block.attrs.get("counterpart")
+        if other_block is None:
+            kept.setdefault(id(leftover), []).append(leftover)
+            continue
+        values = _block_values(other_block)
+        if leftover.quantity.value in values or (leftover.quantity.alt and leftover.quantity.alt in values):
+            continue
+        key = min(id(block), id(other_block))
+        blocks[key] = (block, other_block)
+        kept.setdefault(key, []).append(leftover)
+    out: list[_Leftover] = []
+    summaries: list[tuple[Node, Node, list[_Leftover]]] = []
+    for key, leftovers in kept.items():
+        if key in blocks and len(leftovers) > _MAX_LEFTOVERS:
+            summaries.append((*blocks[key], leftovers))
+        else:
+            out.extend(leftovers)
+    return out, summaries
+
+
+def _summaries(bitext: Bitext) -> list[tuple[Node, Node, list[_Leftover]]]:
+    _differences(bitext)
+    return _CACHE[2]
+
+
+def _summary_finding(block: Node, other: Node, leftovers: list[_Leftover]) -> Finding:
+    """One finding for a block whose versions differ in many values."""
+    first, second = sorted((block, other), key=lambda n: n.lang != leftovers[0].node.lang)
+    counts = {n.lang: sum(1 for x in leftovers if x.node.lang == n.lang) for n in (first, second)}
+    examples = {n.lang: ", ".join(dict.fromkeys(x.quantity.written for x in leftovers
+                                                if x.node.lang == n.lang))[:80] for n in (first, second)}
+    parts = [f"{counts[n.lang]} value{'s' if counts[n.lang] != 1 else ''} in {n.lang} only"
+             + (f" ({examples[n.lang]})" if examples[n.lang] else "") for n in (first, second)]
+    message = (f"the two versions of this {first.kind} differ in {len(leftovers)} values: " + "; ".join(parts)
+               + " (laid out differently, or values changed: compare the two)")
+    return Finding(first.whole(), message,
+                   related=(Related(second.whole(), f"the {second.lang} {second.describe()}", second.text[:200]),))
 
 
 _KIND_NAMES = {"number": "number", "percentage": "percentage", "date": "date", "reference": "reference"}
@@ -222,6 +311,8 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     itself: compound number words are parsed less surely than digits.
     """
     ignored = _ignored(options)
+    for block, other, leftovers in _summaries(bitext):
+        yield _summary_finding(block, other, leftovers)
     for leftover in _differences(bitext):
         quantity = leftover.quantity
         if _family(quantity) != "quantity" or quantity.value in ignored:

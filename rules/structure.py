@@ -57,6 +57,12 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
     if any(not bitext.documents[code].root.children for code in bitext.languages):
         return  # a whole language missing is BL002's finding, not one per provision
     reported_parents: set[int] = set()
+    unpaired_items: dict[int, list] = {}
+    for pair in bitext.pairs:
+        present = pair.left or pair.right
+        if present is not None and not (pair.left and pair.right) and present.kind == "item" \
+                and present.parent is not None:
+            unpaired_items.setdefault(id(present.parent), []).append(present)
     for pair in bitext.pairs:
         present = pair.left or pair.right
         if present is None or (pair.left and pair.right):
@@ -69,7 +75,8 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
             continue   # its parent has no counterpart either: that is the finding
         missing = bitext.other(present.lang)
         if present.kind == "item" and counterpart is not None:
-            finding = _item_without_counterpart(present, parent, counterpart, missing, reported_parents)
+            finding = _item_without_counterpart(present, parent, counterpart, missing, reported_parents,
+                                                unpaired_items)
             if finding is not None:
                 yield finding
             continue
@@ -81,14 +88,56 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
                       related=related)
 
 
-def _item_without_counterpart(item, parent, counterpart, missing: str, reported: set[int]) -> Finding | None:
+def _length(node) -> int:
+    return sum(len(n.text.strip()) for n in node.walk())
+
+
+def _divided_differently(parent, counterpart, mine: list, theirs: list, missing: str) -> Finding:
+    """One finding for a provision whose two versions divide it into items differently.
+
+    Several items without a counterpart under one aligned provision are rarely several
+    omissions: the other version numbers the provision otherwise (``Paragraphe 1er. …``
+    inline, items that are paragraphs), and item-by-item findings would cascade. When the
+    other version's provision is about as long, its text is there, divided otherwise.
+    """
+    labels = [item.label or "" for item in mine]
+    listed = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    ratio = _length(counterpart) / max(1, _length(parent))
+    where = parent.describe() if parent.kind != "document" else "the text"
+    if theirs:
+        other_labels = [item.label or "" for item in theirs]
+        other_listed = other_labels[0] if len(other_labels) == 1 else f"{other_labels[0]} to {other_labels[-1]}"
+        detail = f"its items {listed} and the {missing} items {other_listed} do not pair"
+    elif ratio >= 0.8:
+        detail = (f"its items {listed} have no labelled counterpart in the {missing} version, whose "
+                  f"text is about as long: divided differently, or labelled otherwise")
+    else:
+        detail = (f"its items {listed} have no counterpart in the {missing} version, whose text is "
+                  f"{round(100 * (1 - ratio))} % shorter: they may be missing")
+    location = parent.whole() if parent.kind != "document" else mine[0].whole()
+    return Finding(location, f"{where} is divided differently in the two versions: {detail}",
+                   related=(Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",
+                                    counterpart.text[:120]),) if counterpart.kind != "document" else ())
+
+
+def _item_without_counterpart(item, parent, counterpart, missing: str, reported: set[int],
+                              unpaired: dict[int, list] | None = None) -> Finding | None:
     """An unpaired item is reported when the two lists otherwise correspond.
 
     When the other version has no list at all under the aligned provision, the whole list
     is reported once; when it has items that did not align (the lists nest differently,
     ``1. … a) b)`` against ``Paragraphe 1er. … a) b)``), nothing can be told for sure.
+    Several unpaired items under one provision are one finding (``_divided_differently``).
     """
     siblings = [child for child in parent.children if child.kind == "item"]
+    mine = (unpaired or {}).get(id(parent), [item])
+    theirs = (unpaired or {}).get(id(counterpart), [])
+    other_has_items = any(node.kind == "item" for node in counterpart.walk() if node is not counterpart)
+    if (len(mine) > 1 or theirs) and other_has_items:
+        if id(parent) in reported or id(counterpart) in reported:
+            return None
+        reported.add(id(parent))
+        return _divided_differently(parent, counterpart, mine, theirs, missing)
     if any(child.attrs.get("counterpart") is not None for child in siblings):
         return Finding(item.whole(), f"{item.describe()} has no counterpart in the {missing} version",
                        related=(Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",

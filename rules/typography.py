@@ -258,7 +258,7 @@ _PAIRS = {"(": ")", "[": "]", "“": "”", "„": "”", "«": "»", "‘": "�
 _CLOSERS = {")": "(", "]": "[", "”": "“", "»": "«"}
 _FAMILY = {"(": "(", ")": "(", "[": "[", "]": "[", "“": "“", "„": "“", "”": "“", "«": "«", "»": "«",
            "‘": "‘", "’": "‘", '"': '"'}
-_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
+_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.|)])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
                            r"|(?<!\d)\d{1,2}$")
 
 
@@ -282,8 +282,11 @@ def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
     Options: none.
     """
     for lang in bitext.languages:
+        pending: list[tuple[Node, int, str]] = []   # quotations left open by a provision
         for nodes in _provisions(bitext.documents[lang]):
-            yield from _check_delimiters(nodes)
+            yield from _check_delimiters(nodes, pending)
+        for node, index, char in pending:
+            yield _never_closed(node, index, char)
 
 
 def _provisions(document) -> list[list[Node]]:
@@ -307,7 +310,37 @@ def _provisions(document) -> list[list[Node]]:
     return [group for group in groups if group]
 
 
-def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
+_QUOTES = ("“", "«", "‘")
+_CELL_EDGE = " \t\u00a0|"
+
+
+def _footnote_call(node: Node, index: int) -> bool:
+    """``*)``, ``**)``, ``⁵)``, a superscript number before the bracket: a footnote call."""
+    text = node.text
+    if index and text[index - 1] in "*†‡":
+        return True
+    return any(m.kind == "footnote-ref" and m.end == index for m in node.marks)
+
+
+def _amendment_bracket(node: Node, index: int) -> bool:
+    """Justel's ``[`` … ``]`` with a superscript number: an editor's amendment marker."""
+    return any(m.kind == "footnote-ref" and m.start in (index, index + 1) for m in node.marks)
+
+
+def _standalone(text: str, index: int) -> bool:
+    """A mark alone in a table cell (``| „ |``, ``|» |``): a ditto mark, not a quotation."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text.rfind("|", line_start, index)
+    right = text.find("|", index + 1, line_end)
+    if left < 0 and right < 0:
+        return False
+    cell = text[(left + 1 if left >= 0 else line_start):(right if right >= 0 else line_end)]
+    return cell.strip(" .,;\t\u00a0") == text[index]
+
+
+def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -> Iterator[Finding]:
     stacks: dict[str, list[tuple[Node, int, str]]] = collections.defaultdict(list)
     straight: list[tuple[Node, int]] = []
     for node in nodes:
@@ -323,13 +356,17 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if char == '"':
                 if stacks["“"] and stacks["“"][-1][2] == "„":
                     stacks["“"].pop()   # „kind" or ,,kind"
-                else:
+                elif not _standalone(text, index):
                     straight.append((node, index))
                 continue
+            if char not in "()[]" and _standalone(text, index):
+                continue   # a ditto mark in a table
             family = _FAMILY[char]
             stack = stacks[family]
             before = text[index - 1] if index else " "
             after = text[index + 1] if index + 1 < len(text) else " "
+            if char == "‘" and (before.isalpha() or text[index + 1:index + 3].lower() in ("s-", "t ")):
+                continue   # l‘autre, ‘s-Gravenhage, ‘t: an apostrophe
             if char == "’":
                 if after.isalpha() or before.isspace():
                     continue   # an apostrophe
@@ -339,6 +376,15 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if char == "“" and stack and stack[-1][2] == "„":
                 stack.pop()   # „…“, the German-style closing
                 continue
+            if char == "”" and not stack and (before.isspace() or index == 0) and after.isalpha():
+                stack.append((node, index, "”"))   # ”Direction …”: an opening mark in older texts
+                continue
+            if char in "[]" and _amendment_bracket(node, index):
+                continue
+            if char == ")" and _footnote_call(node, index):
+                continue
+            if char == "»" and not stack and not text[:index].strip(" \t\u00a0"):
+                continue   # a continued quotation: each paragraph opens with », as older French does
             if char in _PAIRS:
                 if char == "«" and index == 0 and stack and stack[-1][0] is not node:
                     continue   # a new paragraph of an open French quotation
@@ -347,19 +393,29 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if stack:
                 stack.pop()
                 continue
+            if family in _QUOTES and any(_FAMILY[c] == family for _, _, c in pending):
+                pending.remove(next(p for p in reversed(pending) if _FAMILY[p[2]] == family))
+                continue   # a quotation opened in an earlier provision (an amending text)
             if char in ")]" and _label_before(text, index):
                 continue   # "onder a) en b)": a list label cited in the text
             yield _closer(node, index, char)
     for family, stack in stacks.items():
-        for node, index, char in stack:
-            closer = _PAIRS[char]
-            shown = ",," if node.text[index:index + 2] == ",," else char
-            yield Finding(node.locate(index, index + len(shown)),
-                          f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
+        for entry in stack:
+            if family in _QUOTES:
+                pending.append(entry)   # may close in a later provision
+            else:
+                yield _never_closed(*entry)
     if len(straight) % 2:
         node, index = straight[-1]
         yield Finding(node.locate(index, index + 1),
                       f"odd number of '\"' in this {_where(node)}: this one has no partner")
+
+
+def _never_closed(node: Node, index: int, char: str) -> Finding:
+    closer = _PAIRS.get(char, char)
+    shown = ",," if node.text[index:index + 2] == ",," else char
+    return Finding(node.locate(index, index + len(shown)),
+                   f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
 
 
 def _where(node: Node) -> str:
