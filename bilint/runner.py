@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
 from .model import Diagnostic, Severity
 from .source import InputError
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 
 @dataclass
@@ -159,8 +162,31 @@ def lint_job(job: Job) -> Result:
     return Result(files, diagnostics, job.fail_level)
 
 
-def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False) -> list[Result]:
-    """Lint every job; the results are in the jobs' order whatever ``processes`` is."""
+def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
+        cache: "ResultCache | None" = None) -> list[Result]:
+    """Lint every job; the results are in the jobs' order whatever ``processes`` is.
+
+    With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
+    back, and only the others are linted.
+    """
+    keys = [cache.key(job.paths, job.settings) for job in jobs] if cache else [None] * len(jobs)
+    results: list[Result | None] = []
+    for job, key in zip(jobs, keys):
+        hit = cache.get(key) if cache else None
+        results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
+    todo = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
+        results[index] = result
+        if cache:
+            cache.put(keys[index], result.files, result.diagnostics)
+    if cache and todo:
+        cache.prune()
+    return results  # type: ignore[return-value]
+
+
+def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Result]:
+    if not jobs:
+        return []
     if processes <= 0:
         processes = os.cpu_count() or 1
     processes = min(processes, len(jobs)) or 1
