@@ -8,7 +8,7 @@ from bilint.api import hookimpl
 
 # one module a family; each defines RULES
 FAMILIES = ("structure", "numbering", "chronology", "spelling", "parity", "typography",
-            "grammar", "language", "terminology", "suppressions", "counterparts", "glossary")
+            "grammar", "language", "terminology", "suppressions", "counterparts", "glossary", "direction")
 
 
 @hookimpl
