@@ -72,16 +72,36 @@ def _date_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int], dict[str
     data = _numbers(code)
     months = {fold_same_length(name).rstrip("."): number for name, number in language.month_numbers.items()}
     months.update({fold_same_length(k): v for k, v in (data.old_months or {}).items()})
-    day_words = {fold_same_length(k): v for k, v in {**data.cardinals, **data.ordinals}.items()
-                 if isinstance(v, int) and 1 <= v <= 31 and " " not in k}
     suffixes = _alt(fold_same_length(s) for s in data.date_day_suffixes)
+    joiners = _alt(fold_same_length(s) for s in data.date_day_joiners)
     month_alt = _alt(months)
-    day = rf"(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>{_alt(day_words)})"
+    day = (rf"(?:(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>[^\W\d_]+(?:-[^\W\d_]+)*))"
+           rf"(?:\s+(?:{joiners}))?")
     year = r"(?P<year>\d{4})(?![\w/-]|[.,]\d)|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
     pattern = re.compile(
         rf"(?<![\w/.,-])(?:{day})\s+(?:(?:van|de|of)\s+)?(?P<month>{month_alt})(?![\w])\.?,?\s+(?:{year})"
         r"|(?<![\w/.,-])(?P<rday>\d{1,2})\.\s?(?P<rmonth>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))\.\s?(?P<ryear>\d{4})(?!\d)")
-    return pattern, months, day_words
+    return pattern, months, {}
+
+
+def _day_value(word: str, code: str) -> int | None:
+    """A day of the month written as a word: ``eerste``, ``vijftiende``, ``twintigsten``, ``quinze``."""
+    from .quantities import parse_number_word
+
+    data = _numbers(code)
+    tables = {fold_same_length(k): v for k, v in {**data.cardinals, **data.ordinals}.items()}
+    candidates = [word] + [word[: -len(end)] for end in data.ordinal_word_endings if word.endswith(end)]
+    candidates += [c + "e" for c in candidates[1:]]   # quinzième -> quinz -> quinze
+    for candidate in candidates:
+        value = tables.get(candidate)
+        if value is None and candidate:
+            try:
+                value = parse_number_word(candidate, code)
+            except RecursionError:
+                value = None
+        if isinstance(value, int) and 1 <= value <= 31:
+            return value
+    return None
 
 
 def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
@@ -99,7 +119,9 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
         if match.group("rday"):
             day, month, year = int(match.group("rday")), _ROMAN_MONTHS[match.group("rmonth")], int(match.group("ryear"))
         else:
-            day = int(match.group("day")) if match.group("day") else day_words[match.group("dayword")]
+            day = int(match.group("day")) if match.group("day") else _day_value(match.group("dayword"), code)
+            if day is None:
+                continue
             month = months[re.sub(r"\s+", " ", match.group("month"))]
             if match.group("year"):
                 year = int(match.group("year"))

@@ -230,8 +230,10 @@ def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tup
     out: list[_Leftover] = []
     summaries: list[tuple[Node, Node, list[_Leftover]]] = []
     for key, leftovers in kept.items():
-        if key in blocks and len(leftovers) > _MAX_LEFTOVERS:
-            summaries.append((*blocks[key], leftovers))
+        # values written only in words are read to cancel, never reported: they do not count
+        reportable = [x for x in leftovers if any(ch.isdigit() for ch in x.quantity.written)]
+        if key in blocks and len(reportable) > _MAX_LEFTOVERS:
+            summaries.append((*blocks[key], reportable))
         else:
             out.extend(leftovers)
     return out, summaries

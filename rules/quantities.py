@@ -81,9 +81,12 @@ class NumberWords:
     references: dict
     weak_after: dict
     idioms: dict
+    words_apart: bool = False   # a number's words are written apart ("vingt et un")
     date_day_suffixes: tuple[str, ...] = ()
     old_months: dict = None  # type: ignore[assignment]
     hour_words: tuple[str, ...] = ()
+    ordinal_word_endings: tuple[str, ...] = ()
+    date_day_joiners: tuple[str, ...] = ()
     editorial_notes: tuple[str, ...] = ()
 
     @classmethod
@@ -101,7 +104,10 @@ class NumberWords:
             references={k: tuple(v) for k, v in data.get("references", {}).items()},
             weak_after={k.lower(): tuple(w.lower() for w in v) for k, v in data.get("weak_after", {}).items()},
             idioms={k.lower(): v for k, v in data.get("idioms", {}).items()},
+            words_apart=bool(data.get("words_apart", bool(data.get("word_joiners")))),
             date_day_suffixes=low(data.get("date_day_suffixes", [])),
+            ordinal_word_endings=low(data.get("ordinal_word_endings", [])),
+            date_day_joiners=low(data.get("date_day_joiners", [])),
             old_months={k.lower(): v for k, v in data.get("old_months", {}).items()},
             hour_words=low(data.get("hour_words", [])),
             editorial_notes=low(data.get("editorial_notes", [])),
@@ -173,8 +179,8 @@ def parse_number_word(words: str, code: str) -> int | None:
     parts: list[int] = []
     lowered = words.lower()
     for key in data.cardinals:
-        if "-" in key:   # quatre-vingt: one atom, 80, not 4 + 20
-            lowered = lowered.replace(key, key.replace("-", ""))
+        if "-" in key:   # quatre-vingt (or quatre vingt): one atom, 80, not 4 + 20
+            lowered = lowered.replace(key, key.replace("-", "")).replace(key.replace("-", " "), key.replace("-", ""))
     for word in re.findall(r"[^\W\d_]+", lowered):
         if word in data.word_joiners and parts:
             continue
@@ -311,6 +317,12 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         if free(match.start(), match.end()):
             take(Quantity(match.start(), match.end(), match.group(0), match.group(0), "reference"))
 
+    for idiom, value in data.idioms.items():
+        for match in re.finditer(rf"(?<![\w]){_alt([idiom])}(?![\w])", text, re.I):
+            if free(match.start(), match.end()):
+                literal = re.match(r"\d+", match.group(0))
+                take(Quantity(match.start(), match.end(), match.group(0), str(value), "number",
+                              alt=literal.group(0) if literal else str(parse_number_word(match.group(0), code) or "")))
     for match in patterns["number"].finditer(text):
         start, end = match.start(), match.end()
         if not free(start, end):
@@ -337,10 +349,6 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
             kind = "reference"
         take(Quantity(start, end, text[start:end], value, kind, alt=_other_reading(written_number, code)))
 
-    for idiom, value in data.idioms.items():
-        for match in re.finditer(rf"(?<![\w]){_alt([idiom])}(?![\w])", text, re.I):
-            if free(match.start(), match.end()):
-                take(Quantity(match.start(), match.end(), match.group(0), str(value), "number"))
     if patterns["has_words"]:
         for quantity in _word_numbers(text, code, free):
             take(quantity)
@@ -417,8 +425,10 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             gap = text[previous[1]:start] if previous else ""
             # Dutch writes a number as one word ("vijfentwintig") and sets apart its scales only
             # ("honderd duizend"); French and English (with word joiners) write separate words
-            joined = (bool(data.word_joiners) or word in data.scales
-                      or bool(previous and any(previous[2].endswith(scale) for scale in data.scales)))
+            # older Dutch sets apart "negentien honderd drie en twintig" too
+            hundreds = [w for w, v in data.cardinals.items() if v == 100]
+            joined = (data.words_apart or word in data.scales or word in hundreds
+                      or bool(previous and any(previous[2].endswith(scale) for scale in (*data.scales, *hundreds))))
             if previous and joined and re.fullmatch(r"[\s\-]+", gap) and previous[2] not in data.ordinals \
                     and word not in data.ordinals:
                 runs[-1].append((start, end, word))

@@ -120,6 +120,18 @@ def _divided_differently(parent, counterpart, mine: list, theirs: list, missing:
                                     counterpart.text[:120]),) if counterpart.kind != "document" else ())
 
 
+def _label_inline(item, counterpart) -> bool:
+    """The item's label stands inside the other version's text, where the parser did not
+    take it for an item (``9.«Organisation…`` glued to its text, or inside a paragraph)."""
+    import re
+
+    label = (item.label or "").strip()
+    if not label or not any(ch.isalnum() for ch in label):
+        return False
+    pattern = re.compile(rf"(?:^|[.;:]\s*|\n\s*){re.escape(label)}(?=\s*(?:[^\W\d_]|[«“„\"(]))")
+    return any(pattern.search(node.text) for node in counterpart.walk())
+
+
 def _item_without_counterpart(item, parent, counterpart, missing: str, reported: set[int],
                               unpaired: dict[int, list] | None = None) -> Finding | None:
     """An unpaired item is reported when the two lists otherwise correspond.
@@ -139,6 +151,8 @@ def _item_without_counterpart(item, parent, counterpart, missing: str, reported:
         reported.add(id(parent))
         return _divided_differently(parent, counterpart, mine, theirs, missing)
     if any(child.attrs.get("counterpart") is not None for child in siblings):
+        if _label_inline(item, counterpart):
+            return None   # the other version has it, run into the text before it (``8. … 9.«Organisation …``)
         return Finding(item.whole(), f"{item.describe()} has no counterpart in the {missing} version",
                        related=(Related(counterpart.whole(), f"the {missing} {counterpart.describe()}",
                                         counterpart.text[:120]),))

@@ -117,6 +117,8 @@ def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
                     continue
                 if node.text[match.start(1) - 1] in ".;:!?":
                     continue   # after a sentence: the typewriter's two spaces, or paragraphs run together
+                if _flattened_break(node.text, match.start(1), match.end(1)):
+                    continue   # a line break flattened by a conversion, not a typing slip
                 line_start = source.rfind("\n", 0, start) + 1
                 if source.startswith("#", line_start):
                     continue   # a markdown heading's spacing ("### Article  2")
@@ -130,6 +132,20 @@ def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
             for start, end, raw in runs:
                 yield Finding(node.source.location(start, end, lang),
                               f"{len(raw)} spaces where one belongs", fix=Fix(" ", safe=True))
+
+
+def _flattened_break(text: str, start: int, end: int) -> bool:
+    """Two spaces where the source had a line break: before a capitalised word, a table
+    cell or a signature mark, after a comma, a closing quote or bracket, a footnote call,
+    or between words set in capitals (a heading's lines)."""
+    before, after = text[start - 1], text[end] if end < len(text) else " "
+    if after.isupper() or after in "|*(":
+        return True
+    if before in ",”»)]|'\"":
+        return True
+    word_before = re.search(r"(\w+)$", text[:start])
+    word_after = re.match(r"\w+", text[end:])
+    return bool(word_before and word_after and word_before.group(1).isupper() and word_after.group().isupper())
 
 
 # ---------------------------------------------------------------------------------------
@@ -258,7 +274,7 @@ _PAIRS = {"(": ")", "[": "]", "“": "”", "„": "”", "«": "»", "‘": "�
 _CLOSERS = {")": "(", "]": "[", "”": "“", "»": "«"}
 _FAMILY = {"(": "(", ")": "(", "[": "[", "]": "[", "“": "“", "„": "“", "”": "“", "«": "«", "»": "«",
            "‘": "‘", "’": "‘", '"': '"'}
-_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.|)])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
+_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.|)\]—–])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
                            r"|(?<!\d)\d{1,2}$")
 
 
@@ -393,6 +409,17 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
             if stack:
                 stack.pop()
                 continue
+            if family in _QUOTES and char in "”»" and _ditto_run(text, index):
+                continue   # ” ” 264: ditto marks in a list
+            if family in _QUOTES:
+                mixed = next((stacks[f] for f in ("“", "«") if f != family and stacks[f]), None)
+                if mixed is not None:
+                    mixed.pop()   # »du Passluis.”: older texts pair quotation marks of two styles
+                    continue
+                if char == "»" and after.isalpha() or (char == "»" and after == " " and text[index + 2:index + 3].isalpha()
+                                                         and not text[:index].rstrip().endswith((".", ":", ";"))):
+                    stacks["“"].append((node, index, "»"))   # »Institut de France”: an opening mark in older texts
+                    continue
             if family in _QUOTES and any(_FAMILY[c] == family for _, _, c in pending):
                 pending.remove(next(p for p in reversed(pending) if _FAMILY[p[2]] == family))
                 continue   # a quotation opened in an earlier provision (an amending text)
@@ -411,8 +438,15 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
                       f"odd number of '\"' in this {_where(node)}: this one has no partner")
 
 
+def _ditto_run(text: str, index: int) -> bool:
+    """A quotation mark beside another one with only spaces between: ditto marks."""
+    before = text[:index].rstrip(" \u00a0")
+    after = text[index + 1:].lstrip(" \u00a0")
+    return before.endswith(("”", "»", "„")) or after.startswith(("”", "»", "„"))
+
+
 def _never_closed(node: Node, index: int, char: str) -> Finding:
-    closer = _PAIRS.get(char, char)
+    closer = {"»": "”"}.get(char) or _PAIRS.get(char, char)
     shown = ",," if node.text[index:index + 2] == ",," else char
     return Finding(node.locate(index, index + len(shown)),
                    f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
