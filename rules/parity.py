@@ -12,6 +12,7 @@ No fix is offered: which version is right is not known.
 
 from __future__ import annotations
 
+import collections
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -191,17 +192,36 @@ def _block(node: Node) -> Node:
     return best
 
 
-def _block_values(block: Node) -> set[str]:
+def _block_values(block: Node) -> "collections.Counter[str]":
+    """How often each value (or its other reading) is written in a block."""
     cache = block.attrs.get("_bl40_block_values")
     if cache is None:
-        cache = set()
+        cache = collections.Counter()
         for node in block.walk():
             for q in _quantities(node):
-                cache.add(q.value)
-                if q.alt:
-                    cache.add(q.alt)
+                cache[q.value] += 1
+                if q.alt and q.alt != q.value:
+                    cache[q.alt] += 1
         block.attrs["_bl40_block_values"] = cache
     return cache
+
+
+def _neighbour_values(block: Node) -> "collections.Counter[str]":
+    """The values of the block's neighbours that have no counterpart: an article whose
+    heading the other version misspells (``Artice 20``) is read there as part of the
+    article before it, and its values belong to this comparison, not to many findings."""
+    parent = block.parent
+    if parent is None:
+        return collections.Counter()
+    siblings = parent.children
+    index = next((i for i, child in enumerate(siblings) if child is block), None)
+    values: "collections.Counter[str]" = collections.Counter()
+    if index is None:
+        return values
+    for neighbour in siblings[max(0, index - 1):index] + siblings[index + 1:index + 2]:
+        if neighbour.attrs.get("counterpart") is None:
+            values += _block_values(neighbour)
+    return values
 
 
 def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tuple[Node, Node, list[_Leftover]]]]:
@@ -221,8 +241,15 @@ def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tup
         if other_block is None:
             kept.setdefault(id(leftover), []).append(leftover)
             continue
-        values = _block_values(other_block)
-        if leftover.quantity.value in values or (leftover.quantity.alt and leftover.quantity.alt in values):
+        # as multisets: a value this block writes more often than the other block is not
+        # matched by a mention elsewhere (a dropped "8" beside an "artikel 8")
+        theirs = _block_values(other_block) + _neighbour_values(other_block)
+        mine = _block_values(block)
+        q = leftover.quantity
+        # references are repeated freely ("alinéas 1 et 2" / "deze leden"): for them, one
+        # mention anywhere in the other block is enough
+        needed = (lambda v: 1) if q.kind == "reference" else (lambda v: mine[v])
+        if any(v and theirs[v] >= needed(v) for v in (q.value, q.alt)):
             continue
         key = min(id(block), id(other_block))
         blocks[key] = (block, other_block)

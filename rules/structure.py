@@ -120,6 +120,21 @@ def _divided_differently(parent, counterpart, mine: list, theirs: list, missing:
                                     counterpart.text[:120]),) if counterpart.kind != "document" else ())
 
 
+def _unpaired_neighbour(node) -> bool:
+    """A provision beside ``node`` that has no counterpart (``Artikel 20`` where the other
+    version misspells the heading, ``Artice 20``, and runs that article into the one before):
+    the items this provision has in one version only are that provision's."""
+    parent = node.parent
+    if parent is None or node.kind not in ("article", "section", "division"):
+        return False
+    siblings = parent.children
+    index = next((i for i, child in enumerate(siblings) if child is node), None)
+    if index is None:
+        return False
+    return any(n.kind == node.kind and n.attrs.get("counterpart") is None
+               for n in siblings[max(0, index - 1):index] + siblings[index + 1:index + 2])
+
+
 def _label_inline(item, counterpart) -> bool:
     """The item's label stands inside the other version's text, where the parser did not
     take it for an item (``9.«Organisation…`` glued to its text, or inside a paragraph)."""
@@ -142,6 +157,8 @@ def _item_without_counterpart(item, parent, counterpart, missing: str, reported:
     Several unpaired items under one provision are one finding (``_divided_differently``).
     """
     siblings = [child for child in parent.children if child.kind == "item"]
+    if _unpaired_neighbour(counterpart):
+        return None   # the other version's next provision has no counterpart: that is the one finding
     mine = (unpaired or {}).get(id(parent), [item])
     theirs = (unpaired or {}).get(id(counterpart), [])
     other_has_items = any(node.kind == "item" for node in counterpart.walk() if node is not counterpart)
