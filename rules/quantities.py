@@ -432,11 +432,13 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             if previous and joined and re.fullmatch(r"[\s\-]+", gap) and previous[2] not in data.ordinals \
                     and word not in data.ordinals:
                 runs[-1].append((start, end, word))
-            elif previous and previous[2] in data.word_joiners and re.fullmatch(r"[\s\-]+", gap):
+            elif previous and previous[2] in data.word_joiners and re.fullmatch(r"[\s\-]+", gap) \
+                    and word not in data.ordinals:
                 runs[-1].append((start, end, word))
             else:
                 runs.append([(start, end, word)])
-        elif joiner and runs and runs[-1][-1][1] == _last_end(words, index) and len(runs[-1]) >= 1:
+        elif joiner and runs and runs[-1][-1][1] == _last_end(words, index) and len(runs[-1]) >= 1 \
+                and runs[-1][-1][2] not in data.ordinals:
             runs[-1].append((start, end, word))
     quantities = []
     for run in runs:

@@ -92,6 +92,17 @@ def _length(node) -> int:
     return sum(len(n.text.strip()) for n in node.walk())
 
 
+_PRESENT_RATIO = 0.8
+
+
+def _text_present(parent, counterpart) -> bool:
+    """The other version's provision is about as long: the items' text is there, divided
+    otherwise (numbered inline, ``Paragraphe 1er. … Paragraphe 2. …``), not missing."""
+    if counterpart.kind == "document":
+        return False
+    return _length(counterpart) >= _PRESENT_RATIO * _length(parent)
+
+
 def _divided_differently(parent, counterpart, mine: list, theirs: list, missing: str) -> Finding:
     """One finding for a provision whose two versions divide it into items differently.
 
@@ -108,9 +119,6 @@ def _divided_differently(parent, counterpart, mine: list, theirs: list, missing:
         other_labels = [item.label or "" for item in theirs]
         other_listed = other_labels[0] if len(other_labels) == 1 else f"{other_labels[0]} to {other_labels[-1]}"
         detail = f"its items {listed} and the {missing} items {other_listed} do not pair"
-    elif ratio >= 0.8:
-        detail = (f"its items {listed} have no labelled counterpart in the {missing} version, whose "
-                  f"text is about as long: divided differently, or labelled otherwise")
     else:
         detail = (f"its items {listed} have no counterpart in the {missing} version, whose text is "
                   f"{round(100 * (1 - ratio))} % shorter: they may be missing")
@@ -166,6 +174,8 @@ def _item_without_counterpart(item, parent, counterpart, missing: str, reported:
         if id(parent) in reported or id(counterpart) in reported:
             return None
         reported.add(id(parent))
+        if not theirs and _text_present(parent, counterpart):
+            return None
         return _divided_differently(parent, counterpart, mine, theirs, missing)
     if any(child.attrs.get("counterpart") is not None for child in siblings):
         if _label_inline(item, counterpart):
@@ -176,6 +186,8 @@ def _item_without_counterpart(item, parent, counterpart, missing: str, reported:
     if any(node.kind == "item" for node in counterpart.walk()) or id(parent) in reported:
         return None
     reported.add(id(parent))
+    if _text_present(parent, counterpart):
+        return None   # the other version runs the items into its text ("1. - …" inline)
     labels = [child.label or "" for child in siblings]
     listed = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
     where = parent.describe() if parent.kind != "document" else "the text"
