@@ -75,7 +75,7 @@ def _date_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int], dict[str
     suffixes = _alt(fold_same_length(s) for s in data.date_day_suffixes)
     joiners = _alt(fold_same_length(s) for s in data.date_day_joiners)
     month_alt = _alt(months)
-    day = (rf"(?:(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>[^\W\d_]+(?:-[^\W\d_]+)*))"
+    day = (rf"(?:(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>(?:[^\W\d_]+\s+(?:en|et|and)\s+)?[^\W\d_]+(?:-[^\W\d_]+)*))"
            rf"(?:\s+(?:{joiners}))?")
     year = r"(?P<year>\d{4})(?![\w/-]|[.,]\d)|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
     pattern = re.compile(
@@ -114,7 +114,12 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
     pattern, months, day_words = compiled
     folded = fold_same_length(text)
     found = []
-    for match in pattern.finditer(folded):
+    position = 0
+    while True:
+        match = pattern.search(folded, position)
+        if match is None:
+            break
+        position = match.start() + 1   # a failed reading ("le sept" read as a month) retries further on
         end = match.end()
         if match.group("rday"):
             day, month, year = int(match.group("rday")), _ROMAN_MONTHS[match.group("rmonth")], int(match.group("ryear"))
@@ -135,6 +140,7 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
         except ValueError:
             continue
         found.append((match.start(), end, date.isoformat()))
+        position = end
     return found
 
 

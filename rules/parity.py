@@ -275,8 +275,10 @@ def _summary_finding(block: Node, other: Node, leftovers: list[_Leftover]) -> Fi
     """One finding for a block whose versions differ in many values."""
     first, second = sorted((block, other), key=lambda n: n.lang != leftovers[0].node.lang)
     counts = {n.lang: sum(1 for x in leftovers if x.node.lang == n.lang) for n in (first, second)}
-    examples = {n.lang: ", ".join(dict.fromkeys(x.quantity.written for x in leftovers
-                                                if x.node.lang == n.lang))[:80] for n in (first, second)}
+    examples = {n.lang: " · ".join(dict.fromkeys(" ".join(x.quantity.written.split()) for x in leftovers
+                                                 if x.node.lang == n.lang)) for n in (first, second)}
+    examples = {lang: text if len(text) <= 80 else text[:80].rsplit(" · ", 1)[0] + " …"
+                for lang, text in examples.items()}
     parts = [f"{counts[n.lang]} value{'s' if counts[n.lang] != 1 else ''} in {n.lang} only"
              + (f" ({examples[n.lang]})" if examples[n.lang] else "") for n in (first, second)]
     message = (f"the two versions of this {first.kind} differ in {len(leftovers)} values: " + "; ".join(parts)

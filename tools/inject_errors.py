@@ -4,7 +4,7 @@
 
 For each document, a seeded random choice of aligned provisions gets one error on one
 side, one document run per error: a number changed, a date changed, a number dropped
-(one written once in its provision), a list item dropped, an enumeration member dropped
+(one written once in its article on both sides), a list item dropped, an enumeration member dropped
 (of an enumeration BL415 can pair with the other version's). An injection is found when a new
 comparison finding (BL003, BL401-BL421) appears that covers the changed place or its
 provision, in either language. Prints each injection and the share found.
@@ -56,6 +56,7 @@ def candidates(bitext, rng: random.Random) -> list[Injection]:
     """Possible injections in one parsed document (a few of each kind)."""
     from rules.counterparts import _match_members, enumerations
     from rules.glossary import load_glossary
+    from rules.parity import _block, _block_values
 
     glossary = load_glossary(bitext.languages)
     tables = {lang: glossary.translations(lang) for lang in bitext.languages}
@@ -67,7 +68,8 @@ def candidates(bitext, rng: random.Random) -> list[Injection]:
         if left is None or right is None or left.kind not in ("paragraph", "item", "article", "text"):
             continue
         node, other = (left, right) if rng.random() < 0.5 else (right, left)
-        theirs = {q.value for q in find_quantities(other.text, other.lang)}
+        # values the other version writes in digits (one written in words is read, never reported)
+        theirs = {q.value for q in find_quantities(other.text, other.lang) if any(ch.isdigit() for ch in q.written)}
         if len(node.text.strip()) < 40:
             continue   # a heading's number, a table cell: not a provision's value
         for q in find_quantities(node.text, node.lang):
@@ -84,8 +86,8 @@ def candidates(bitext, rng: random.Random) -> list[Injection]:
                 new = str(int(q.written) * 10 + 7)
                 found.append(Injection("number changed", node.source.path, start, end, new,
                                        _range(node), _range(other), f"{q.written} -> {new}"))
-                if sum(1 for x in find_quantities(node.text, node.lang) if x.value == q.value) == 1:
-                    # a value written twice in a provision is still there when one is
+                if _block_values(_block(node))[q.value] == 1 and _block_values(_block(other))[q.value] == 1:
+                    # a value written twice in an article is still there when one is
                     # dropped: BL401 compares which values a provision has, by design
                     found.append(Injection("number dropped", node.source.path, start, end, "",
                                            _range(node), _range(other), f"{q.written} dropped"))
@@ -108,9 +110,11 @@ def candidates(bitext, rng: random.Random) -> list[Injection]:
             if len(items) >= 3:
                 item = items[1]
                 start, end = _range(item)
-                counterpart = parent.attrs.get("counterpart")
+                # found when a finding names the list, or the other version's item that is
+                # now left without a counterpart
+                block = _range(parent) if parent.kind != "document" else (start, end)
                 found.append(Injection("item dropped", item.source.path, start, end, "",
-                                       _range(parent), _range(counterpart) if counterpart is not None else (0, 0),
+                                       block, _range(item.attrs["counterpart"]),
                                        f"item {item.label} dropped"))
     return found
 
@@ -142,7 +146,9 @@ def run(paths: list[str], per_kind: int, seed: int = 7) -> list[tuple[Injection,
         new = [d for d in diagnostics if (d.code, d.path, d.span, d.message) not in before]
         shift = len(injection.replacement) - (injection.end - injection.start)
         def moved(r: tuple[int, int]) -> tuple[int, int]:
-            return (r[0], r[1] + shift) if r[0] <= injection.start else r
+            if r[1] <= injection.start:
+                return r
+            return (r[0], r[1] + shift) if r[0] <= injection.start else (r[0] + shift, r[1] + shift)
         places = [moved(injection.block), moved(injection.other)]
         hit = False
         for d in new:
