@@ -302,7 +302,11 @@ def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
         for nodes in _provisions(bitext.documents[lang]):
             yield from _check_delimiters(nodes, pending)
         for node, index, char in pending:
-            yield _never_closed(node, index, char)
+            if char == '"':
+                yield Finding(node.locate(index, index + 1),
+                              f"odd number of '\"' in this {_where(node)}: this one has no partner")
+            else:
+                yield _never_closed(node, index, char)
 
 
 def _provisions(document) -> list[list[Node]]:
@@ -420,7 +424,7 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
                                                          and not text[:index].rstrip().endswith((".", ":", ";"))):
                     stacks["“"].append((node, index, "»"))   # »Institut de France”: an opening mark in older texts
                     continue
-            if family in _QUOTES and any(_FAMILY[c] == family for _, _, c in pending):
+            if (family in _QUOTES or family == "(") and any(_FAMILY[c] == family for _, _, c in pending):
                 pending.remove(next(p for p in reversed(pending) if _FAMILY[p[2]] == family))
                 continue   # a quotation opened in an earlier provision (an amending text)
             if char in ")]" and _label_before(text, index):
@@ -428,14 +432,21 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
             yield _closer(node, index, char)
     for family, stack in stacks.items():
         for entry in stack:
-            if family in _QUOTES:
-                pending.append(entry)   # may close in a later provision
+            node, index, char = entry
+            if family in _QUOTES or (char == "(" and node.text[index + 1:index + 2] in ("[", "")
+                                     or char == "(" and node.text[index + 1:index + 2].isupper()):
+                # may close in a later provision: an amending text quoted over several
+                # provisions, a consolidation's "(…)" around several paragraphs
+                pending.append(entry)
             else:
                 yield _never_closed(*entry)
     if len(straight) % 2:
-        node, index = straight[-1]
-        yield Finding(node.locate(index, index + 1),
-                      f"odd number of '\"' in this {_where(node)}: this one has no partner")
+        earlier = next((p for p in pending if p[2] == '"'), None)
+        if earlier is not None:
+            pending.remove(earlier)   # closes a quotation opened in an earlier provision
+        else:
+            node, index = straight[-1]
+            pending.append((node, index, '"'))
 
 
 def _ditto_run(text: str, index: int) -> bool:
