@@ -50,8 +50,10 @@ def _numbers(code: str):
 @lru_cache(maxsize=None)
 def _skip_pattern(code: str) -> "re.Pattern[str]":
     notes = _alt(_numbers(code).editorial_notes)
+    status = _alt(_numbers(code).status_words)
     return re.compile(
         rf"[(\[]\s*(?:{notes})\b[^()\[\]]{{0,300}}[)\]]"   # (Zie NOTA 1 onder TITEL), [Red: …]
+        rf"|\b(?:{status})\s*:\s*[^<>\n]{{0,40}}?\d{{1,4}}[-./]\d{{1,2}}[-./]\d{{2,4}}"   # Inwerkingtreding : 01-04-2005
         r"|!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)"             # a markdown image
         r"|\]\([^)\s]{1,500}\)"                              # a link target
         r"|\b(?:https?://|www\.)\S+",                        # an address

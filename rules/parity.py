@@ -13,6 +13,7 @@ No fix is offered: which version is right is not known.
 from __future__ import annotations
 
 import collections
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -390,7 +391,12 @@ def _title_lines(bitext: Bitext, lang: str) -> list[Node]:
     return lines or titles
 
 
-def _title_value(quantity: Quantity) -> bool:
+_CHAPTER_AFTER = re.compile(r"(?:-\d+)*,\s*(?:ch|c|chap)\.\s*\d")
+
+
+def _title_value(quantity: Quantity, text: str = "") -> bool:
+    if text and _CHAPTER_AFTER.match(text, quantity.end):
+        return False   # "1985, ch. 26": a statute cited in a history note, not the title's year
     if quantity.kind == "date" or "/" in quantity.value:
         return True
     return quantity.value.isdigit() and len(quantity.value) == 4 and quantity.value[:2] in ("18", "19", "20")
@@ -420,7 +426,7 @@ def title_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     left_lines, right_lines = _title_lines(bitext, left_lang), _title_lines(bitext, right_lang)
     if not left_lines or not right_lines:
         return
-    values = {node: [q for q in _quantities(node) if _title_value(q)] for node in left_lines + right_lines}
+    values = {node: [q for q in _quantities(node) if _title_value(q, node.text)] for node in left_lines + right_lines}
     for mine, theirs in ((left_lines, right_lines), (right_lines, left_lines)):
         their_values = [q for node in theirs for q in values[node]]
         my_values = [(node, q) for node in mine for q in values[node]]

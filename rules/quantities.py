@@ -88,6 +88,7 @@ class NumberWords:
     ordinal_word_endings: tuple[str, ...] = ()
     date_day_joiners: tuple[str, ...] = ()
     editorial_notes: tuple[str, ...] = ()
+    status_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, code: str, data: dict) -> "NumberWords":
@@ -111,6 +112,7 @@ class NumberWords:
             old_months={k.lower(): v for k, v in data.get("old_months", {}).items()},
             hour_words=low(data.get("hour_words", [])),
             editorial_notes=low(data.get("editorial_notes", [])),
+            status_words=low(data.get("status_words", [])),
         )
 
 
@@ -287,6 +289,8 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         found.append(q)
 
     for start, end in skipped_spans(text, code):   # editorial notes, image and link targets
+        if text.rfind("<", 0, start) > text.rfind(">", 0, start):
+            continue   # inside an amendment note: its values are read as the note's (see _mark_notes)
         taken[start:end] = b"\x01" * (end - start)
     for match in _AMENDMENT.finditer(text):
         day = match.group("date")

@@ -339,7 +339,8 @@ def _footnote_call(node: Node, index: int) -> bool:
     text = node.text
     if index and text[index - 1] in "*†‡":
         return True
-    return any(m.kind == "footnote-ref" and m.end == index for m in node.marks)
+    return any(m.kind == "footnote-ref" and m.end <= index and not text[m.end:index].strip()
+               for m in node.marks)
 
 
 def _amendment_bracket(node: Node, index: int) -> bool:
@@ -361,6 +362,7 @@ def _standalone(text: str, index: int) -> bool:
 
 
 def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -> Iterator[Finding]:
+    reversed_quotes = [any(p[2] == "»" for p in pending)]
     stacks: dict[str, list[tuple[Node, int, str]]] = collections.defaultdict(list)
     straight: list[tuple[Node, int]] = []
     for node in nodes:
@@ -401,6 +403,17 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
                 continue
             if char in "[]" and _amendment_bracket(node, index):
                 continue
+            if char == "(" and text[index + 1:index + 2] == "[":
+                continue   # a consolidation's "([…]¹)": its ")" follows the amendment number
+            if char in "”»" and not stack and before == ")":
+                continue   # (L. S.)” after a signature: a ditto mark
+            if char == "»" and not stacks["«"] and not text[:index].rstrip(" \t\u00a0").endswith(
+                    tuple("abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûù,")) and after in " \u00a0" \
+                    and text[index + 2:index + 3].isupper():
+                reversed_quotes[0] = True
+                continue   # » opening a paragraph of a quotation, as older texts do
+            if char == "”" and not stack and reversed_quotes[0]:
+                continue   # closes a quotation opened by such a »
             if char == ")" and _footnote_call(node, index):
                 continue
             if char == "»" and not stack and not text[:index].strip(" \t\u00a0"):
