@@ -187,7 +187,8 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     ``amende`` but another glossary term (``réclusion``, the glossary's ``opsluiting``)
     whose own counterpart is absent from the Dutch has swapped one term for another. A term
     merely absent is not reported: it is often rendered by a pronoun, a paraphrase or a
-    related form, or left implicit. Plural and case endings are allowed, and a Dutch
+    related form, or left implicit; nor is a conflicting term that stands far from where
+    the term would (more than a fifth of the provision away): another subject. Plural and case endings are allowed, and a Dutch
     counterpart may sit inside a compound.
 
     Example:
@@ -235,6 +236,10 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
             continue
         for (match, wanted), (their_match, their_wanted) in zip(sorted(lonely[left.lang], key=lambda x: x[0].start()),
                                                                sorted(lonely[right.lang], key=lambda x: x[0].start())):
+            here = match.start() / max(1, len(left.text))
+            there = their_match.start() / max(1, len(right.text))
+            if abs(here - there) > 0.2:
+                continue   # not where a translation of the term would stand: another subject
             mine = left.text[match.start():match.end()]
             theirs = right.text[their_match.start():their_match.end()]
             listed = "' or '".join(wanted)

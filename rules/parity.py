@@ -315,12 +315,25 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     version has, at its place, with the other version's text alongside; when each
     version has exactly one unmatched value, the message names the other one.
 
+    When the two versions divide a provision differently (a paragraph split in two, a
+    table laid out otherwise, items numbered inline), the comparison moves up to the
+    article (or, outside articles, the highest aligned block), as multisets of values: a
+    value the other version's article holds as often is not missing, and an article
+    with more than four values left over is one finding that lists them (``the two
+    versions of this article differ in 14 values: …``), with both locations. Editorial
+    notes (``(Zie NOTA 1 onder TITEL)``, ``[Red: …]``), a database's status dates, image
+    and link targets hold no values.
+
     Values are normalised before they are compared, so that spelling is not a
     difference: ``19 miljard`` = ``19 milliards``; ``3 tot 5`` = ``3 à 5``;
     ``1.000,50`` = ``1 000,50`` = ``1000,50`` (``1,000.50`` in English); ``24 juli 2020``
     = ``24 juillet 2020`` = ``24/07/2020``; ``1ste`` = ``1er`` = ``1``; ``25 %`` =
     ``25 procent`` = ``25 pour cent``; ``drie`` = ``trois`` = ``3``, ``vijfentwintig`` =
-    ``vingt-cinq``, ``derde`` = ``troisième``. The number words are data
+    ``vingt-cinq``, ``derde`` = ``troisième``; older notations too: ``de 4de Juni 1945``,
+    ``den 26sten Junij 1839``, ``de eerste Januari 1940``, ``1er FEVRIER 1954``,
+    ``1. III. 1954``, ``le premier juillet mil neuf cent soixante-dix``, ``negentien
+    honderd drie en twintig``, ``14 h 28`` = ``14.28 uur``, and ``1.40`` in a French text
+    matches ``1,40``. The number words are data
     (``rules/data/numbers-<lang>.toml``). Words that are also something else (``een`` and
     ``un`` are also the article, ``in acht nemen``, ``neuf``) may match a number of the
     other version but are never reported. List labels and article numbers are not in

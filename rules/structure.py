@@ -49,6 +49,15 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
     Why: both versions are authentic; a provision that exists in one language only
     changes the law for the readers of that language.
 
+    Several items without a counterpart under one provision are one finding for the
+    provision (its two versions are divided differently), not one per item; nothing is
+    reported when the other version's provision is about as long (its text is there,
+    numbered inline: ``1. - …`` in a paragraph, ``Paragraphe 1er. …``), when the item's
+    label stands inside the other version's text (``9.«Organisation …`` glued to its
+    text), or when a neighbouring provision of the other version has no counterpart
+    (a misspelt heading, ``Artice 20``, runs an article into the one before it: that
+    provision is the one finding).
+
     Example: ``Gelet op: 1. … 2. … 3. …`` against ``Vu: 1. … 2. …``: item 3 has no
     French counterpart.
 

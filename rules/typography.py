@@ -287,9 +287,15 @@ def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
     article with everything up to the next article, or a list item outside articles):
     ``(…)``, ``[…]``, ``“…”``, ``„…”`` (also ``,,…"`` in old texts), ``«…»``, ``‘…’``, and
     straight ``"`` (which must come in pairs). A right single quote between letters is an
-    apostrophe (``l’étude``); a closing bracket after a list label (``onder a) en b)``,
-    ``alinéa 2a)``) is a label; a paragraph that opens with ``«`` while a quotation is
-    open continues it, as French typography does.
+    apostrophe (``l’étude``, ``‘s-Gravenhage``); a closing bracket after a list label
+    (``onder a) en b)``, ``alinéa 2a)``, ``26(1)d)``, a table cell ``|b)``) is a label, and
+    after a footnote call (``*)``, ``¹)``) a call; a paragraph that opens with ``«`` while a
+    quotation is open continues it, as French typography does. Older conventions are
+    known: ``”`` or ``»`` opening a quotation (``»du Passluis.”``), ``»`` opening each
+    paragraph of a long quotation, marks of two styles paired, ``„`` or ``”`` alone in a
+    table cell or in a row of them (ditto marks), a consolidation's ``[…]`` and ``(…)``
+    around amended text. A quotation (or a consolidation's parenthesis) opened in one
+    provision may close in a later one: it is reported only if the document never closes it.
 
     Example:
         nl: ``de studie “Waar een klein land groot in kan zijn van 2018`` (no closing ”)
@@ -403,8 +409,6 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
                 continue
             if char in "[]" and _amendment_bracket(node, index):
                 continue
-            if char == "(" and text[index + 1:index + 2] == "[":
-                continue   # a consolidation's "([…]¹)": its ")" follows the amendment number
             if char in "”»" and not stack and before == ")":
                 continue   # (L. S.)” after a signature: a ditto mark
             if char == "»" and not stacks["«"] and not text[:index].rstrip(" \t\u00a0").endswith(
@@ -415,6 +419,14 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
             if char == "”" and not stack and reversed_quotes[0]:
                 continue   # closes a quotation opened by such a »
             if char == ")" and _footnote_call(node, index):
+                # "([…]¹)": the consolidation's bracket closes after the amendment number
+                if stack and stack[-1][2] == "(" and stack[-1][0].text[stack[-1][1] + 1:stack[-1][1] + 2] == "[":
+                    stack.pop()
+                else:
+                    opened = next((p for p in reversed(pending) if p[2] == "("
+                                   and p[0].text[p[1] + 1:p[1] + 2] == "["), None)
+                    if opened is not None:
+                        pending.remove(opened)
                 continue
             if char == "»" and not stack and not text[:index].strip(" \t\u00a0"):
                 continue   # a continued quotation: each paragraph opens with », as older French does
