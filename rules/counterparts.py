@@ -613,7 +613,8 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     ``s²`` are measured on the document's own pairs (robustly: median and median absolute
     deviation, so that the outliers do not hide themselves), and a pair is reported when
     ``(l₂ − c·l₁) / √(l₁·s²)`` is beyond the threshold. It is information: a long
-    paraphrase can be correct.
+    paraphrase can be correct. Tables (text with ``|`` cells) are not measured: their
+    layout, not their translation, sets their length.
 
     Example:
         nl: ``… met gevangenisstraf van een maand tot een jaar en met geldboete van zesentwintig
@@ -636,6 +637,8 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     measured = []
     for left, right in _both(bitext):
         a, b = (left, right) if left.lang == first else (right, left)
+        if "|" in a.text or "|" in b.text:
+            continue   # a table: laid out differently in the two versions, not translated prose
         la, lb = len(a.text.strip()), len(b.text.strip())
         if la >= 40 and lb >= 40:
             measured.append((a, b, la, lb))

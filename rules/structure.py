@@ -69,7 +69,7 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
     unpaired_items: dict[int, list] = {}
     for pair in bitext.pairs:
         present = pair.left or pair.right
-        if present is not None and not (pair.left and pair.right) and present.kind == "item" \
+        if present is not None and not (pair.left and pair.right) and present.kind in ("item", "footnote") \
                 and present.parent is not None:
             unpaired_items.setdefault(id(present.parent), []).append(present)
     for pair in bitext.pairs:
@@ -83,6 +83,9 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
         if parent is not None and parent.kind != "document" and counterpart is None:
             continue   # its parent has no counterpart either: that is the finding
         missing = bitext.other(present.lang)
+        if present.kind == "footnote" and counterpart is not None and any(
+                n.kind == "footnote" for n in unpaired_items.get(id(counterpart), [])):
+            continue   # both versions have notes here, numbered or called differently
         if present.kind == "item" and counterpart is not None:
             finding = _item_without_counterpart(present, parent, counterpart, missing, reported_parents,
                                                 unpaired_items)
@@ -176,8 +179,8 @@ def _item_without_counterpart(item, parent, counterpart, missing: str, reported:
     siblings = [child for child in parent.children if child.kind == "item"]
     if _unpaired_neighbour(counterpart):
         return None   # the other version's next provision has no counterpart: that is the one finding
-    mine = (unpaired or {}).get(id(parent), [item])
-    theirs = (unpaired or {}).get(id(counterpart), [])
+    mine = [n for n in (unpaired or {}).get(id(parent), [item]) if n.kind == "item"] or [item]
+    theirs = [n for n in (unpaired or {}).get(id(counterpart), []) if n.kind == "item"]
     other_has_items = any(node.kind == "item" for node in counterpart.walk() if node is not counterpart)
     if (len(mine) > 1 or theirs) and other_has_items:
         if id(parent) in reported or id(counterpart) in reported:
