@@ -145,7 +145,7 @@ def _flattened_break(text: str, start: int, end: int) -> bool:
         return True
     word_before = re.search(r"(\w+)$", text[:start])
     word_after = re.match(r"\w+", text[end:])
-    if word_before and len(word_before.group(1)) == 1 and re.match(r"\w ", text[end:end + 2]):
+    if word_before and len(word_before.group(1)) == 1 and re.match(r"\w{1,2} \w ", text[end:end + 5]):
         return True   # l e t t e r - s p a c e d  headings: two spaces between words
     return bool(word_before and word_after and word_before.group(1).isupper() and word_after.group().isupper())
 
