@@ -129,6 +129,10 @@ def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
     texts: dict[str, str] = {}
     originals: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
+    # the words each pass rewrote: a later pass's fix that touches them is not applied, so
+    # that two findings' fixes never compose on one word ("authorities" respelt
+    # "author-ities" by one rule, then "ities" "corrected" by another)
+    edited: dict[str, list[tuple[int, int]]] = {}
     for _ in range(PASSES):
         bitext, diagnostics = lint_paths(job.paths, job.settings, texts or None)
         if accept is not None:
@@ -156,8 +160,10 @@ def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
                                          f"{edit.replacement!r} cannot be written in {encoding}")
                     continue
                 usable.append(edit)
+            usable = [edit for edit in usable if not _touches(edited.get(path, []), current[path], edit)]
             new_text, chosen = apply_edits(current[path], usable)
             if new_text != current[path]:
+                edited[path] = _shifted(edited.get(path, []), chosen)
                 texts[path] = new_text
                 progress = True
                 for edit in chosen:
@@ -175,6 +181,37 @@ def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
         if text != originals.get(path):
             outcome.changed[path] = (originals[path], text)
     return outcome
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range widened to the whole words (letters, digits, hyphens) it touches."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "-‐'’"):
+        end += 1
+    return start, end
+
+
+def _touches(ranges: list[tuple[int, int]], text: str, edit: Edit) -> bool:
+    """The edit falls on a word an earlier pass already rewrote."""
+    if not ranges:
+        return False
+    start, end = _word_bounds(text, edit.start, edit.end)
+    return any(start <= b and a <= end for a, b in ranges)
+
+
+def _shifted(ranges: list[tuple[int, int]], chosen: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Earlier rewritten ranges moved past this pass's edits, plus this pass's own."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        delta = sum(len(e.replacement) - (e.end - e.start) for e in chosen if e.end <= a)
+        out.append((a + delta, b + delta))
+    delta = 0
+    for edit in sorted(chosen, key=lambda e: e.start):
+        start = edit.start + delta
+        out.append((start, start + len(edit.replacement)))
+        delta += len(edit.replacement) - (edit.end - edit.start)
+    return out
 
 
 def _where(diagnostic: Diagnostic) -> str:
