@@ -121,10 +121,13 @@ USAGE_KNOWN_ZIPF = 3.0    # a form the dictionary lacks is a word when running t
 ATTESTED_ZIPF = 1.0       # a form of running text this common is a typo only by a free slip
 JUNK_ZIPF = 2.0           # ... or, rarer than this, a letter dropped or added (gouvernment)
 JUNK_MARGIN = 0.5         #     with a suggestion this much above the usual gap
-IN_DOCUMENT_BONUS = 1.0   # the suggestion occurs elsewhere in the document: a likelier slip
+IN_DOCUMENT_BONUS = 1.0
+OLD_FORM_ZIPF = 2.0       # the modern form of an old spelling is an ordinary word
+FREE_SLIP_BONUS = 1.0     # rank a free slip's word (accent, doubled letter, swap) first   # the suggestion occurs elsewhere in the document: a likelier slip
 FUNCTION_WORD_ZIPF = 6.0  # short words this common are no compound parts
 RUN_TOGETHER_HEAD_ZIPF = 5.5   # de, la, het, les: the short words that get glued on
 RUN_TOGETHER_TAIL_ZIPF = 3.0
+CAPITAL_MARGIN = 1.5      # ... or, opening a sentence, a suggestion this far above the gap
 CAPITAL_MIN_LEN = 7       # a capitalised word this long may be checked as a typo
 
 
@@ -400,7 +403,7 @@ class EmbeddedLexicon:
                         continue
                     seen.add(cand)
                     z = self._dict_zipf(cand)
-                    if z is not None and z >= SUGGEST_ZIPF + 1.5:
+                    if z is not None and z >= SUGGEST_ZIPF + 1.5 and cand[:1] == w[:1]:
                         offer(cand, z - pen - 1.5)
         if self.info.compounds and not found and len(w) >= 2 * MIN_PART_LEN + 2:
             for cand, score in self._compound_candidates(w):
@@ -408,24 +411,30 @@ class EmbeddedLexicon:
         return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def _compound_candidates(self, w: str) -> Iterator[tuple[str, float]]:
-        """Compounds with exactly one part one edit from a dictionary word of 5+ letters,
-        the other part a dictionary word or compound: never two parts recombined."""
+        """Compounds with exactly one part one edit from a dictionary word of 5+ letters.
+
+        The intact part is the longest dictionary prefix (or suffix) of the word, so the
+        part boundary never moves: opsluit+ingvan is no path to opsluit+ingaan.
+        """
         n = len(w)
-        for i in range(MIN_PART_LEN + 1, n - 4):
-            left, right = w[:i], w[i:]
-            if len(right) >= 6 and self._compound_prefix_ok(left):
+        for i in range(n - 6, MIN_PART_LEN, -1):     # the longest intact left part
+            if self._compound_prefix_ok(w[:i]):
+                left, right = w[:i], w[i:]
                 for cand, pen in _edits1(right, self.alphabet):
                     z = self._dict_zipf(cand)
                     if z is not None and z >= COMPOUND_PART_ZIPF - 0.5 and len(cand) >= 5 \
                             and cand[:2] == right[:2]:
                         yield left + cand, min(z, 3.5) - pen
-            if len(left) >= 6:
-                zr = self._dict_zipf(right)
-                if zr is not None and zr >= COMPOUND_PART_ZIPF and len(right) >= 5:
-                    for cand, pen in _edits1(left, self.alphabet):
-                        z = self._dict_zipf(cand)
-                        if z is not None and z >= COMPOUND_PART_ZIPF and cand[-2:] == left[-2:]:
-                            yield cand + right, min(zr, 3.5) - pen
+                break
+        for i in range(MIN_PART_LEN + 3, n - 4):         # the longest intact right part
+            zr = self._dict_zipf(w[i:])
+            if zr is not None and zr >= COMPOUND_PART_ZIPF:
+                left, right = w[:i], w[i:]
+                for cand, pen in _edits1(left, self.alphabet):
+                    z = self._dict_zipf(cand)
+                    if z is not None and z >= COMPOUND_PART_ZIPF and cand[-2:] == left[-2:]:
+                        yield cand + right, min(zr, 3.5) - pen
+                break
 
     def suggest(self, word: str) -> list[str]:
         return [c for c, _ in self.candidates(word)][:5]
@@ -475,18 +484,28 @@ class EmbeddedLexicon:
         return best
 
     def run_together(self, word: str) -> Optional[str]:
-        """``derechten`` → ``de rechten``, ``larticle`` → ``l'article``: a very common short
-        word (or an elided one) glued to a dictionary word of 4+ letters."""
+        """``hetverdrag`` → ``het verdrag``, ``larticle`` → ``l'article``, ``opsluitingvan``
+        → ``opsluiting van``, ``ciaprès`` → ``ci-après``: a very common short word (or an
+        elided one) glued to a dictionary word of 5+ letters."""
         w = word.lower()
-        for i in range(1, min(4, len(w) - 3)):
+        n = len(w)
+        for i in range(1, min(4, n - 4)):
             head, tail = w[:i], w[i:]
             tail_z = self._dict_zipf(tail)
             if tail_z is None or tail_z < RUN_TOGETHER_TAIL_ZIPF:
                 continue
+            if self._dict_zipf(head + "-" + tail) is not None:
+                return head + "-" + tail
             if head in self.info.elisions and tail[0] in "aeiouyéèêâîôûàh":
                 return head + "'" + tail
             head_z = self._dict_zipf(head)
             if len(head) >= 2 and head_z is not None and head_z >= RUN_TOGETHER_HEAD_ZIPF:
+                return head + " " + tail
+        for i in range(n - 3, n - 1):
+            head, tail = w[:i], w[i:]
+            head_z, tail_z = self._dict_zipf(head), self._dict_zipf(tail)
+            if head_z is not None and head_z >= RUN_TOGETHER_TAIL_ZIPF and len(head) >= 5 \
+                    and tail_z is not None and tail_z >= RUN_TOGETHER_HEAD_ZIPF:
                 return head + " " + tail
         return None
 
@@ -692,7 +711,8 @@ class _Checker:
         modern = _old_spelling(word, lex, self.info)
         if modern:
             return "old", ((modern, 0.0),)  # a pre-reform spelling of a known word: tusschen
-        glued = lex.run_together(word)
+        glued = None if word[0].isupper() or lex.slip_zipf(word) >= RUN_TOGETHER_TAIL_ZIPF \
+            else lex.run_together(word)   # Lelièvre is a name; designés a slip for désignés
         if glued:
             return "run-together", ((glued, 0.0),)
         need = SUGGEST_GAP + max(0, 8 - len(word)) * 0.25  # short words have many neighbours
@@ -707,6 +727,9 @@ class _Checker:
                      if c in free or (c in dropped and m >= JUNK_MARGIN)]
         if cands and _is_variant(word, cands[0][0], self.info):
             return None  # an unlisted inflection, not a typo
+        free = {c for c, _ in _free_edits(word.lower(), lex_alphabet(lex))}
+        cands = [(c, m + (FREE_SLIP_BONUS if c in free else 0.0)) for c, m in cands]
+        cands.sort(key=lambda cm: -cm[1])   # an accent, a doubled letter, a swap first
         ranked = tuple((c, m) for c, m in cands if not _is_variant(word, c, self.info))[:5]
         if ranked:
             return "typo", ranked
@@ -743,11 +766,13 @@ def _old_spelling(word: str, lex, info: LangInfo) -> Optional[str]:
     from ``regen`` but the reform of ``rechten``), so the rewrite is tried directly.
     """
     w = word.lower()
+    if len(w) < 5:
+        return None
     for old, new in info.reform_variants:
         index = w.find(old)
         while index >= 0:
             form = w[:index] + new + w[index + len(old):]
-            if lex.known(form) and not lex.near_miss(form):
+            if lex.known(form) and not lex.near_miss(form) and lex.zipf(form) >= OLD_FORM_ZIPF:
                 return form
             index = w.find(old, index + 1)
     return None
@@ -820,6 +845,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]+([^\W\d_]{2,})(?![\w-])")
 _CONJUNCTIONS = frozenset("en of tot als and or to nor et ou à au jusqu ni".split())
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
+_DATIVE_BEFORE = re.compile(r"(?:^|\W)[Tt]e[nr][ \t]+$")
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -896,22 +922,32 @@ class _Document:
                 continue
             if _skippable(word):
                 continue
-            capital = word[0].isupper() and (
+            mid_sentence = word[0].isupper() and (
                 not _at_sentence_start(text, start) or bool(_NAME_FOLLOWS.match(text, end)))
-            if capital and (len(word) < CAPITAL_MIN_LEN or checker.lex.zipf(word)):
+            if mid_sentence and (len(word) < CAPITAL_MIN_LEN or checker.lex.zipf(word)):
                 continue  # a proper noun, or a name opening a sentence ("Ortwin Depoortere")
             in_exempt = bool(exempt) and exempt.overlaps(start, end)
             if in_exempt and not checker.foreign:
                 continue
             if word.lower() in self.other_words and not checker.slip_of_a_word(word):
                 continue  # the other version has it too: a name or a term
+            if checker.info.compounds and _DATIVE_BEFORE.search(text[max(0, start - 8):start]) \
+                    and word.endswith("e") and checker.lex.known(word[:-1]):
+                continue  # ten blijke, ter kennisse: a fixed formula keeps an old dative
             decided = checker.verdict(word, in_exempt)
             if not decided:
                 continue
             kind, ranked = decided
-            good = [c for c, margin in ranked
-                    if margin >= 0 or (margin >= -IN_DOCUMENT_BONUS and c in self.document_words)]
-            if capital:  # a capitalised word is a typo only when the document uses the word
-                good = [c for c in good if kind == "typo" and c in self.document_words]
+            docs = self.document_words
+            good = sorted(((c, m + (IN_DOCUMENT_BONUS if c in docs else 0.0)) for c, m in ranked
+                           if m >= 0 or (m >= -IN_DOCUMENT_BONUS and c in docs)),
+                          key=lambda cm: -cm[1])
+            if word[0].isupper():  # a name is one slip from many words: want evidence
+                free = {c for c, _ in _free_edits(word.lower(), lex_alphabet(checker.lex))}
+                attested = checker.lex.zipf(word) > 0   # Maribo: a name running text uses
+                good = [(c, m) for c, m in good if kind == "typo" and (
+                    c in free or (not attested and (
+                        c in docs or (not mid_sentence and m >= CAPITAL_MARGIN))))]
+            good = [c for c, _ in good]
             if good:
                 yield Misspelling(start, end, word, tuple(_match_case(word, s) for s in good), kind)
