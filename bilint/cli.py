@@ -16,7 +16,7 @@ def _lint_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH",
                          help="files, or folders to walk (git-ignored files and config excludes are skipped)")
     command.add_argument("--format", default="auto",
-                         help="auto, rich, text, json, sarif, github or junit (default: auto: github under "
+                         help="auto, rich, text, json, sarif, github, junit, html or csv (default: auto: github under "
                               "GitHub Actions, rich on a terminal, text otherwise)")
     command.add_argument("--languages", help="the language pair, e.g. nl,fr (default: config, else nl,fr)")
     command.add_argument("--layout", help="auto, interleaved, pair or sectioned (default: auto)")
@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a baseline file: its findings are accepted and not reported")
     check.add_argument("--update-baseline", action="store_true",
                        help="write the current findings to the --baseline file and exit 0")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with the path '-': read the text from standard input and lint it as the file NAME")
 
     fix = commands.add_parser("fix", help="apply the findings' safe fixes to the files")
     _lint_options(fix)
@@ -59,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rules: code, name, category, severity, summary")
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE|NAME")
+    server = commands.add_parser("server", help="run the language server on standard input/output (needs bilint[server])")
+    server.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the result cache (.bilint_cache beside the configuration)")
     return parser
 
 
@@ -78,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules()
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "server":
+            return _server(not args.no_cache)
         parser.print_help()
         return 2
     except KeyboardInterrupt:
@@ -177,8 +184,15 @@ def _check(args) -> int:
     if args.update_baseline and not args.baseline:
         raise UsageError("--update-baseline needs --baseline FILE")
     render = _formatter(args)
-    jobs = plan(args.paths, _request(args))
-    results = run(jobs, args.jobs, _progress(args, jobs))
+    request = _request(args)
+    request.keep_documents = getattr(render, "needs_documents", False)   # html, csv: the texts too
+    if args.stdin_filename is not None or "-" in args.paths:
+        from .stdin import lint_stdin
+
+        results = lint_stdin(args.paths, args.stdin_filename, request, sys.stdin.buffer)
+    else:
+        jobs = plan(args.paths, request)
+        results = run(jobs, args.jobs, _progress(args, jobs))
     if args.baseline:
         from .baseline import Baseline, write
 
@@ -197,6 +211,8 @@ def _report(args, render, results) -> int:
     files = [f for result in results for f in result.files]
     if args.statistics:
         _statistics(diagnostics)
+    elif getattr(render, "needs_documents", False):
+        render(diagnostics, files, sys.stdout, __version__, bitexts=[r.bitext for r in results if r.bitext])
     else:
         render(diagnostics, files, sys.stdout, __version__)
     return 1 if any(result.failed() for result in results) else 0
@@ -265,6 +281,14 @@ def _rules() -> int:
         table.add_row(rule.code, rule.name, rule.category, str(rule.severity), rule.summary)
     Console(markup=False, highlight=False).print(table)
     return 0
+
+
+def _server(cache: bool) -> int:
+    try:
+        from .lsp.server import main as serve
+    except ImportError as error:
+        raise UsageError(f"the language server needs pygls: pip install 'bilint[server]' ({error})") from None
+    return serve(cache)
 
 
 def _explain(name: str) -> int:

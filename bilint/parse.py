@@ -169,6 +169,15 @@ def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, in
     candidates = [label.style()]
     if label.roman_ordinal is not None:
         candidates.append(label.style("roman"))
+    if (label.roman_ordinal == 1 and stack and stack[-1][0] == candidates[0]
+            and _introduces_list(stack[-1][1]) and not _continues(stack[-1], label)):
+        # "a) … notamment: i) …": after a colon, an "i" that is not the letter after "h"
+        # opens a roman sub-list; it does not carry the letters on
+        return label.style("roman"), None
+    for depth in range(len(stack) - 1, -1, -1):
+        # "iii) … c)": the letter after "b)" closes the roman sub-list, it is not roman 100
+        if stack[depth][0] in candidates and _continues(stack[depth], label):
+            return stack[depth][0], depth
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] in candidates:
             return stack[depth][0], depth
@@ -177,6 +186,14 @@ def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, in
     if label.roman_ordinal == 1 and stack and _introduces_list(stack[-1][1]):
         return label.style("roman"), None
     return candidates[0], None
+
+
+def _continues(level: tuple[str, Node], label: Label) -> bool:
+    """The label is the next one of an open list (``h)`` then ``i)``; ``ii)`` then ``iii)``)."""
+    style, parent = level
+    items = [child for child in parent.children if child.kind == "item" and child.style == style]
+    value = label.roman_ordinal if "roman" in style and label.roman_ordinal is not None else label.ordinal
+    return bool(items) and items[-1].ordinal is not None and items[-1].ordinal + 1 == value
 
 
 def _introduces_list(parent: Node) -> bool:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
-from .model import Diagnostic, Severity
+from .model import Bitext, Diagnostic, Severity
 from .source import InputError
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Request:
     config: str | None = None                  # a file to use instead of the nearest one
     use_config: bool = True
     inline: bool = True                        # honour suppression comments
+    keep_documents: bool = False               # return each document's Bitext (the HTML report shows them)
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Job:
     paths: list[str]
     settings: Settings
     fail_level: Severity
+    keep_documents: bool = False
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Result:
     files: list[dict]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fail_level: Severity = Severity.WARNING
+    bitext: Bitext | None = None     # the parsed and aligned document, when the job kept it
 
     def failed(self) -> bool:
         return any(d.severity >= self.fail_level for d in self.diagnostics)
@@ -146,7 +152,7 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))
         except ValueError as error:
             raise InputError(f"fail level: {error}") from None
-        jobs.append(Job(group, settings, fail_level))
+        jobs.append(Job(group, settings, fail_level, request.keep_documents))
     return jobs
 
 
@@ -156,11 +162,35 @@ def lint_job(job: Job) -> Result:
     bitext, diagnostics = lint_paths(job.paths, job.settings)
     files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
              for path in bitext.paths]
-    return Result(files, diagnostics, job.fail_level)
+    return Result(files, diagnostics, job.fail_level, bitext if job.keep_documents else None)
 
 
-def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False) -> list[Result]:
-    """Lint every job; the results are in the jobs' order whatever ``processes`` is."""
+def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
+        cache: "ResultCache | None" = None) -> list[Result]:
+    """Lint every job; the results are in the jobs' order whatever ``processes`` is.
+
+    With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
+    back, and only the others are linted.
+    """
+    # a job that keeps its documents (the HTML report shows the texts) is always linted
+    keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
+    results: list[Result | None] = []
+    for job, key in zip(jobs, keys):
+        hit = cache.get(key) if cache and key else None
+        results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
+    todo = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
+        results[index] = result
+        if cache and keys[index]:
+            cache.put(keys[index], result.files, result.diagnostics)
+    if cache and todo:
+        cache.prune()
+    return results  # type: ignore[return-value]
+
+
+def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Result]:
+    if not jobs:
+        return []
     if processes <= 0:
         processes = os.cpu_count() or 1
     processes = min(processes, len(jobs)) or 1

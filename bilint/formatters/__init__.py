@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Callable, TextIO
 
-FORMATS = ("auto", "rich", "text", "json", "sarif", "github", "junit")
+FORMATS = ("auto", "rich", "text", "json", "sarif", "github", "junit", "html", "csv")
 
 
 def get_formatter(name: str, stream: TextIO) -> Callable:
@@ -27,6 +27,10 @@ def get_formatter(name: str, stream: TextIO) -> Callable:
         from .github import render
     elif name == "junit":
         from .junit import render
+    elif name == "html":
+        from .html import render
+    elif name == "csv":
+        from .csv import render
     else:
         raise ValueError(f"unknown format {name!r} (use {', '.join(FORMATS)})")
     return render

@@ -1,0 +1,234 @@
+"""Results of unchanged documents, kept between runs in ``.bilint_cache/``.
+
+A pre-commit hook or a CI gate lints the same texts again and again; a document whose
+files, configuration and linter have not changed gives the same diagnostics, so they are
+read back instead of recomputed. The key is a hash of everything a result depends on:
+
+- the content of every file of the document (a pair's two files);
+- the resolved settings: languages, layout, selection, severities, rule options, the
+  project word list, and the content of each glossary file;
+- bilint's version, every installed rule pack's distribution and version, and the size
+  and modification time of every file of the bilint and bilint_rules packages (so an
+  edited checkout or an upgraded dictionary never reuses an old result);
+- the Python version and the cache format.
+
+Entries are JSON (a cache folder may come from anywhere, and JSON is never executed),
+written to a temporary file and renamed, so two runs sharing the folder never see half an
+entry. The folder is kept under ``MAX_BYTES``: the least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .model import Diagnostic, Fix, Location, Related, Severity, Span
+
+FORMAT = 1
+MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_FOLDER = ".bilint_cache"
+_TYPES = {cls.__name__: cls for cls in (Diagnostic, Fix, Location, Related, Span)}
+
+
+def _code_fingerprint() -> str:
+    """bilint's version, the rule packs' versions, and the stat of every package file."""
+    from importlib import metadata
+
+    import bilint
+
+    parts = [bilint.__version__, sys.version]
+    packages = [Path(bilint.__file__).parent]
+    try:
+        points = metadata.entry_points(group="bilint")
+    except Exception:  # a broken distribution must not break linting  # pragma: no cover
+        points = ()
+    for point in sorted(points, key=lambda p: p.name):
+        dist = getattr(point, "dist", None)
+        parts.append(f"{point.name}={point.value}@{dist.name if dist else ''}-{dist.version if dist else ''}")
+        module = sys.modules.get(point.module.split(":")[0])
+        if module is None:
+            try:
+                import importlib.util
+
+                spec = importlib.util.find_spec(point.module)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec else None
+        else:
+            origin = getattr(module, "__file__", None)
+        if origin:
+            packages.append(Path(origin).parent)
+    parts.extend(_dependency_versions(metadata))
+    for folder in (*packages, *_HUNSPELL_FOLDERS):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# the system dictionaries the Hunspell back-end reads: an upgrade changes findings
+_HUNSPELL_FOLDERS = (Path("/usr/share/hunspell"),)
+
+
+def _dependency_versions(metadata) -> list[str]:
+    """The installed version of each distribution bilint requires (extras included)."""
+    import re
+
+    try:
+        requires = metadata.requires("bilint") or []
+    except metadata.PackageNotFoundError:
+        return []
+    versions = []
+    for requirement in requires:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)
+        if name:
+            try:
+                versions.append(f"{name.group()}=={metadata.version(name.group())}")
+            except metadata.PackageNotFoundError:
+                versions.append(f"{name.group()} absent")
+    return versions
+
+
+def _file_digest(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Severity):
+        return {"__severity__": int(value)}
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _TYPES:
+        return {"__type__": type(value).__name__,
+                **{f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "__severity__" in value:
+        return Severity(value["__severity__"])
+    name = value.get("__type__")
+    if name is None:
+        return {k: _decode(v) for k, v in value.items()}
+    cls = _TYPES[name]
+    known = {f.name for f in dataclasses.fields(cls)}
+    fields = {}
+    for key, item in value.items():
+        if key in known:
+            item = _decode(item)
+            fields[key] = tuple(item) if isinstance(item, list) else item
+    return cls(**fields)
+
+
+class ResultCache:
+    """Diagnostics of documents by content; ``get`` misses on anything doubtful."""
+
+    def __init__(self, folder: str | os.PathLike = DEFAULT_FOLDER, max_bytes: int = MAX_BYTES) -> None:
+        self.folder = Path(folder)
+        self.max_bytes = max_bytes
+        self._code: str | None = None
+
+    def code(self) -> str:
+        if self._code is None:
+            self._code = _code_fingerprint()
+        return self._code
+
+    def key(self, paths: Sequence[str], settings: Any) -> str | None:
+        """The hash of one job's inputs, or None when a file cannot be read (no caching)."""
+        digest = hashlib.sha256(f"bilint-cache {FORMAT} {self.code()}\n".encode())
+        try:
+            for path in paths:
+                digest.update(f"file {os.path.abspath(path)} {_file_digest(path)}\n".encode())
+            values = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else dict(settings)
+            for glossary in values.get("glossaries", ()):
+                digest.update(f"glossary {glossary} {_file_digest(glossary)}\n".encode())
+        except OSError:
+            return None
+        digest.update(json.dumps(values, sort_keys=True, default=repr).encode())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str | None) -> tuple[list[dict], list[Diagnostic]] | None:
+        if key is None:
+            return None
+        path = self._path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            result = entry["files"], [_decode(d) for d in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        try:
+            os.utime(path)   # recently used: kept longest when the folder is pruned
+        except OSError:
+            pass
+        return result
+
+    def put(self, key: str | None, files: list[dict], diagnostics: Iterable[Diagnostic]) -> None:
+        """Store one result; a cache that cannot be written is silently not used."""
+        if key is None:
+            return
+        entry = {"format": FORMAT, "key": key, "files": files, "diagnostics": [_encode(d) for d in diagnostics]}
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._tag()
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    json.dump(entry, out, ensure_ascii=False)
+                os.replace(temporary, path)
+            except BaseException:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            return
+
+    def _tag(self) -> None:
+        """A CACHEDIR.TAG and a .gitignore, so that backups and git leave the folder alone."""
+        tag = self.folder / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                           "# This file is a cache directory tag created by bilint.\n", encoding="utf-8")
+            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+
+    def prune(self) -> None:
+        """Remove the least recently used entries until the folder is under ``max_bytes``."""
+        try:
+            entries = [(p.stat().st_mtime_ns, p.stat().st_size, p) for p in self.folder.glob("??/*.json")]
+        except OSError:
+            return
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            try:
+                path.unlink()
+                total -= size
+            except OSError:
+                pass

@@ -1,0 +1,161 @@
+"""The result cache: a warm run gives the same diagnostics without linting, and each part
+of the key invalidates it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bilint
+from bilint import cache as cache_module
+from bilint import runner
+from bilint.cache import ResultCache
+from bilint.runner import Request, plan, run
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "benelux-2021-drugs.md"
+NL = "# Besluit\n\nArtikel 1. De minister beslist op 3 maart 2020 over de criminale zaak.\n"
+FR = "# Décision\n\nArticle 1er. Le ministre décide le 3 mars 2020 de l'affaire criminelle.\n"
+
+
+@pytest.fixture
+def pair(tmp_path):
+    (tmp_path / "besluit.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "besluit.fr.md").write_text(FR, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count the documents actually linted (the cache's whole point is to lint fewer)."""
+    calls = []
+    real = runner.lint_job
+
+    def lint_job(job):
+        calls.append(job.paths)
+        return real(job)
+
+    monkeypatch.setattr(runner, "lint_job", lint_job)
+    return calls
+
+
+def lint(paths, cache, **request):
+    return run(plan([str(p) for p in paths], Request(use_config=False, **request)), cache=cache)
+
+
+def test_warm_run_reads_back_the_same_diagnostics(pair, counted):
+    cache = ResultCache(pair / ".bilint_cache")
+    cold = lint([pair / "besluit.nl.md"], cache)
+    warm = lint([pair / "besluit.nl.md"], cache)
+    assert len(counted) == 1
+    assert cold[0].diagnostics and warm[0].diagnostics == cold[0].diagnostics
+    assert warm[0].files == cold[0].files
+    assert (pair / ".bilint_cache" / "CACHEDIR.TAG").is_file()
+
+
+def test_example_round_trips_every_field(tmp_path, counted):
+    cache = ResultCache(tmp_path / "c")
+    cold = lint([EXAMPLE], cache)[0].diagnostics
+    warm = lint([EXAMPLE], cache)[0].diagnostics
+    assert len(counted) == 1
+    assert [dataclasses.astuple(d) for d in warm] == [dataclasses.astuple(d) for d in cold]
+    assert any(d.related for d in warm) and any(d.fix for d in warm)
+
+
+@pytest.mark.parametrize("change", ["nl file", "fr counterpart", "select", "ignore", "words",
+                                    "languages", "layout", "suppressions", "version", "glossary"])
+def test_each_part_of_the_key_invalidates(pair, counted, monkeypatch, change):
+    glossary = pair / "glossary.tsv"
+    glossary.write_text("nl\tfr\nminister\tministre\n", encoding="utf-8")
+    cache = ResultCache(pair / ".bilint_cache")
+    base = {"glossaries": [str(glossary)]}
+    lint([pair / "besluit.nl.md"], cache, **base)
+    request = dict(base)
+    if change == "nl file":
+        (pair / "besluit.nl.md").write_text(NL.replace("3 maart", "4 maart"), encoding="utf-8")
+    elif change == "fr counterpart":
+        (pair / "besluit.fr.md").write_text(FR.replace("3 mars", "4 mars"), encoding="utf-8")
+    elif change == "select":
+        request["select"] = ["BL3"]
+    elif change == "ignore":
+        request["ignore"] = ["BL301"]
+    elif change == "words":
+        words = pair / "words.txt"
+        words.write_text("criminale\n", encoding="utf-8")
+        request["words"] = [str(words)]
+    elif change == "languages":
+        request["languages"] = ("fr", "nl")
+    elif change == "layout":
+        request["layout"] = "pair"
+    elif change == "suppressions":
+        request["inline"] = False
+    elif change == "version":
+        monkeypatch.setattr(bilint, "__version__", bilint.__version__ + ".post1")
+        cache = ResultCache(pair / ".bilint_cache")   # a new process computes its fingerprint anew
+    elif change == "glossary":
+        glossary.write_text("nl\tfr\nminister\tministre\nzaak\taffaire\n", encoding="utf-8")
+    lint([pair / "besluit.nl.md"], cache, **request)
+    assert len(counted) == 2, f"a change of {change} must not reuse the cached result"
+
+
+def test_edited_package_file_changes_the_fingerprint(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "rule.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache_module, "_HUNSPELL_FOLDERS", (package,))
+    before = cache_module._code_fingerprint()
+    (package / "rule.py").write_text("x = 22\n")
+    assert cache_module._code_fingerprint() != before
+
+
+def test_corrupt_or_foreign_entries_are_misses(pair, counted):
+    cache = ResultCache(pair / ".bilint_cache")
+    lint([pair / "besluit.nl.md"], cache)
+    (entry,) = (pair / ".bilint_cache").glob("??/*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    lint([pair / "besluit.nl.md"], cache)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["format"] = -1
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    lint([pair / "besluit.nl.md"], cache)
+    assert len(counted) == 3
+
+
+def test_unwritable_cache_folder_is_not_an_error(pair, counted):
+    blocker = pair / "blocker"
+    blocker.write_text("a file where the cache folder should be")
+    cache = ResultCache(blocker / "cache")
+    assert lint([pair / "besluit.nl.md"], cache)[0].diagnostics
+    assert lint([pair / "besluit.nl.md"], cache)[0].diagnostics
+    assert len(counted) == 2
+
+
+def test_pruned_to_its_bound_least_recently_used_first(tmp_path):
+    cache = ResultCache(tmp_path / "c", max_bytes=1)
+    for key in ("aa" + "0" * 62, "bb" + "0" * 62):
+        cache.put(key, [], [])
+    older = cache._path("aa" + "0" * 62)
+    os.utime(older, ns=(1, 1))
+    cache.max_bytes = cache._path("bb" + "0" * 62).stat().st_size
+    cache.prune()
+    assert not older.exists() and cache._path("bb" + "0" * 62).exists()
+
+
+def test_two_processes_sharing_the_folder(pair):
+    """Concurrent runs write whole entries (temporary file and rename) and agree."""
+    code = ("import sys; from bilint.cache import ResultCache; from bilint.runner import Request, plan, run;"
+            "r = run(plan([sys.argv[1]], Request(use_config=False)), cache=ResultCache(sys.argv[2]));"
+            "print(len(r[0].diagnostics))")
+    args = [sys.executable, "-c", code, str(pair / "besluit.nl.md"), str(pair / "shared")]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = {p.communicate(timeout=300)[0].strip() for p in procs}
+    assert len(outputs) == 1 and outputs != {"0"}
+    assert not list((pair / "shared").glob("??/.tmp-*"))
+    assert len(list((pair / "shared").glob("??/*.json"))) == 1

@@ -1,0 +1,244 @@
+"""The labelled precision benchmark: bilint over the dev corpus, each finding matched to a
+human label in ``bench/labels/*.tsv``.
+
+    python tools/precision.py [--select BL3,BL4] [--docs treaties/,udhr] [-j 2]
+                              [--unlabelled NEW.tsv] [--show FALSE] [--json]
+
+Prints, per rule and per family, the findings, how many are labelled, TRUE / DEFENSIBLE /
+FALSE, precision ((TRUE + DEFENSIBLE) / labelled) and false findings per 1,000 words of
+the documents run; then the findings without a label. ``--unlabelled`` writes those in
+the label format with an empty verdict, ready to be read in context and labelled.
+
+Label files are UTF-8 TSV with the header ``doc code lang flagged context verdict
+reason``. A finding matches a label on all of doc, code, lang, flagged text and context
+(40 characters either side of the flagged text, whitespace collapsed, the flagged text
+between ⟦ ⟧); when the context no longer matches (a rule's span moved, a neighbouring
+word changed), it matches on the other four if every label with those agrees.
+Verdicts: TRUE (a real error a lawyer-linguist wants to see), DEFENSIBLE (not an error,
+but a reasonable thing to flag and cheap to dismiss), FALSE (noise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "bench" / "labels"
+FIELDS = ("doc", "code", "lang", "flagged", "context", "verdict", "reason")
+VERDICTS = ("TRUE", "DEFENSIBLE", "FALSE")
+CONTEXT = 40
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One document of the benchmark: an id, its files and its language pair."""
+
+    id: str
+    paths: tuple[str, ...]
+    languages: tuple[str, str] = ("nl", "fr")
+
+
+def corpus_documents(corpus: Path) -> list[Doc]:
+    """Every document of the dev corpus that bilint reads today, in a stable order."""
+    docs = [Doc("example", (str(ROOT / "examples" / "benelux-2021-drugs.md"),))]
+    pair = corpus / "be-strafwetboek"
+    docs.append(Doc("be-strafwetboek", (str(pair / "strafwetboek.nl.html"), str(pair / "strafwetboek.fr.html"))))
+    docs.append(Doc("udhr", (str(corpus / "udhr" / "udhr-nl.md"), str(corpus / "udhr" / "udhr-fr.md"))))
+    for readme in sorted((corpus / "treaties").glob("*/README.md")):
+        docs.append(Doc(f"treaties/{readme.parent.name}", (str(readme),)))
+    for english in sorted((corpus / "ca-laws").glob("*.en.xml")):
+        name = english.name[: -len(".en.xml")]
+        docs.append(Doc(f"ca-laws/{name}", (str(english), str(english.with_name(f"{name}.fr.xml"))), ("en", "fr")))
+    docs.append(Doc("be-kamer", (str(corpus / "be-kamer" / "56K0055002.txt"),), ("fr", "nl")))
+    return [doc for doc in docs if all(Path(p).is_file() for p in doc.paths)]
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text)
+
+
+def _clean(field: str) -> str:
+    return field.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def finding_rows(doc: Doc, select: tuple[str, ...]) -> tuple[int, list[dict[str, str]]]:
+    """Lint one document; its word count and one label-shaped row per finding."""
+    from bilint.engine import Settings, lint_paths
+    from bilint.source import read_source
+
+    settings = Settings(languages=doc.languages, select=list(select))
+    bitext, diagnostics = lint_paths(list(doc.paths), settings)
+    sources = {}
+    rows = []
+    for d in diagnostics:
+        source = sources.get(d.path)
+        if source is None:
+            source = sources[d.path] = read_source(d.path)
+        starts = source.line_starts
+        start = starts[d.span.line - 1] + d.span.column - 1
+        end = starts[d.span.end_line - 1] + d.span.end_column - 1 if d.span.end_line <= len(starts) else start
+        end = max(start, end)
+        flagged = source.text[start:end]
+        context = (_collapse(source.text[max(0, start - CONTEXT):start]).lstrip() + "⟦" + _collapse(flagged) + "⟧"
+                   + _collapse(source.text[end:end + CONTEXT]).rstrip())
+        rows.append({"doc": doc.id, "code": d.code, "lang": d.lang or "", "flagged": _clean(_collapse(flagged).strip()),
+                     "context": _clean(context), "verdict": "", "reason": "",
+                     "where": f"{Path(d.path).name}:{d.span.line}:{d.span.column}", "message": d.message})
+    return words(bitext), rows
+
+
+def words(bitext) -> int:
+    """Words of the text both versions carry (structure labels and notes included)."""
+    return sum(len(_WORD.findall(node.text)) for document in bitext.documents.values()
+               for node in document.nodes())
+
+
+def load_labels(folder: Path = LABELS) -> list[dict[str, str]]:
+    labels = []
+    for path in sorted(folder.glob("*.tsv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split("\t") if lines else []
+        if tuple(header[:len(FIELDS)]) != FIELDS:
+            raise SystemExit(f"{path}:1: the header must be {' '.join(FIELDS)}")
+        for number, line in enumerate(lines[1:], 2):
+            if not line.strip():
+                continue
+            row = dict(zip(header, line.split("\t")))
+            verdict = (row.get("verdict") or "").strip().upper()
+            if verdict not in VERDICTS:
+                raise SystemExit(f"{path}:{number}: verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+            labels.append({k: (row.get(k) or "") for k in FIELDS} | {"verdict": verdict, "file": f"{path.name}:{number}"})
+    return labels
+
+
+class Labeller:
+    """Finds the label of a finding: exact key first, then the key without its context."""
+
+    def __init__(self, labels: list[dict[str, str]]) -> None:
+        self.exact = {}
+        loose = collections.defaultdict(set)
+        for label in labels:
+            self.exact[self._key(label)] = label["verdict"]
+            loose[self._key(label)[:4]].add(label["verdict"])
+        self.loose = {key: verdicts.pop() for key, verdicts in loose.items() if len(verdicts) == 1}
+
+    @staticmethod
+    def _key(row: dict[str, str]) -> tuple[str, ...]:
+        return row["doc"], row["code"], row["lang"], row["flagged"], row["context"]
+
+    def verdict(self, row: dict[str, str]) -> str:
+        key = self._key(row)
+        return self.exact.get(key) or self.loose.get(key[:4], "")
+
+
+def _family(code: str) -> str:
+    return code[:3]
+
+
+def report(rows: list[dict[str, str]], total_words: int) -> dict:
+    """Counts per rule, per family and overall."""
+    def tally(subset):
+        counts = collections.Counter(row["verdict"] or "unlabelled" for row in subset)
+        labelled = sum(counts[v] for v in VERDICTS)
+        right = counts["TRUE"] + counts["DEFENSIBLE"]
+        return {"findings": len(subset), "labelled": labelled, **{v: counts[v] for v in VERDICTS},
+                "unlabelled": counts["unlabelled"],
+                "precision": round(right / labelled, 3) if labelled else None,
+                "false_per_1000_words": round(1000 * counts["FALSE"] / total_words, 3) if total_words else None}
+
+    by_rule = collections.defaultdict(list)
+    by_family = collections.defaultdict(list)
+    for row in rows:
+        by_rule[row["code"]].append(row)
+        by_family[_family(row["code"])].append(row)
+    return {"words": total_words,
+            "rules": {code: tally(subset) for code, subset in sorted(by_rule.items())},
+            "families": {family: tally(subset) for family, subset in sorted(by_family.items())},
+            "all": tally(rows)}
+
+
+def _print_table(result: dict) -> None:
+    head = f"{'':8} {'findings':>8} {'labelled':>8} {'TRUE':>5} {'DEF':>5} {'FALSE':>5} {'prec.':>6} {'false/1k':>8}"
+    print(f"{result['words']:,} words")
+    print(head)
+    sections = [("rules", result["rules"]), ("families", result["families"]), ("all", {"all": result["all"]})]
+    for title, table in sections:
+        for name, t in table.items():
+            precision = "-" if t["precision"] is None else f"{100 * t['precision']:.0f}%"
+            label = name if title != "families" else f"{name}*"
+            print(f"{label:8} {t['findings']:>8} {t['labelled']:>8} {t['TRUE']:>5} {t['DEFENSIBLE']:>5} "
+                  f"{t['FALSE']:>5} {precision:>6} {t['false_per_1000_words']:>8}")
+        print()
+
+
+def run(docs: list[Doc], select: tuple[str, ...], jobs: int) -> tuple[int, list[dict[str, str]]]:
+    if jobs > 1 and len(docs) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(finding_rows, docs, [select] * len(docs)))
+    else:
+        results = [finding_rows(doc, select) for doc in docs]
+    return sum(w for w, _ in results), [row for _, rows in results for row in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     allow_abbrev=False)
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--select", default="", help="comma-separated code prefixes (default: every rule)")
+    parser.add_argument("--docs", default="", help="comma-separated prefixes of document ids (default: all)")
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--unlabelled", metavar="FILE", help="write the unlabelled findings here, label-shaped")
+    parser.add_argument("--show", metavar="VERDICT", action="append", default=[],
+                        help="also list the findings with this verdict (TRUE, DEFENSIBLE, FALSE, unlabelled)")
+    parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    args = parser.parse_args(argv)
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"no corpus at {corpus}", file=sys.stderr)
+        return 2
+    select = tuple(s for s in args.select.split(",") if s)
+    wanted = tuple(s for s in args.docs.split(",") if s)
+    docs = [doc for doc in corpus_documents(corpus) if not wanted or doc.id.startswith(wanted)]
+    total_words, rows = run(docs, select, args.jobs)
+    labeller = Labeller(load_labels())
+    for row in rows:
+        row["verdict"] = labeller.verdict(row)
+    result = report(rows, total_words)
+
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        _print_table(result)
+    shown = {v.upper() if v.lower() != "unlabelled" else "" for v in args.show}
+    for row in rows:
+        if row["verdict"] in shown:
+            print(f"{row['verdict'] or '?':10} {row['doc']} {row['where']} {row['code']} [{row['lang']}] "
+                  f"{row['context']}  -- {row['message'][:160]}")
+    unlabelled = [row for row in rows if not row["verdict"]]
+    if args.unlabelled:
+        with open(args.unlabelled, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write("\t".join(FIELDS + ("where", "message")) + "\n")
+            seen = set()
+            for row in unlabelled:
+                key = Labeller._key(row)
+                if key not in seen:
+                    seen.add(key)
+                    handle.write("\t".join([row[f] for f in FIELDS] + [row["where"], _clean(row["message"])]) + "\n")
+        print(f"{len(unlabelled)} unlabelled findings written to {args.unlabelled}", file=sys.stderr)
+    elif unlabelled and not args.json:
+        print(f"{len(unlabelled)} findings have no label (--unlabelled FILE writes them)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
