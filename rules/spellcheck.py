@@ -70,6 +70,7 @@ class LangInfo:
     hunspell: tuple[str, ...] = ()           # dictionary names, preferred first
     reform_variants: tuple[tuple[str, str], ...] = ()  # (old, new) spellings: not typos
     endings: tuple[str, ...] = ("s", "e", "es")  # inflection endings (unlisted forms)
+    old_endings: tuple[tuple[str, str], ...] = ()  # (old, new) inflections: elken, algemeenen
 
 
 LANGS: dict[str, LangInfo] = {
@@ -80,7 +81,9 @@ LANGS: dict[str, LangInfo] = {
                    endings=("e", "n", "en", "s", "t", "d", "de", "te", "r", "er", "ere", "ste"),
                    reform_variants=(("ee", "e"), ("oo", "o"), ("sch", "s"), ("gt", "cht"),
                                     ("ph", "f"), ("c", "k"), ("k", "c"), ("ae", "aa"),
-                                    ("y", "ij"), ("ien", "ies"), ("ie", "ies"))),
+                                    ("y", "ij"), ("ien", "ies"), ("ie", "ies"), ("eij", "ei"),
+                                    ("oeije", "oei"), ("oeij", "oei"), ("aauw", "auw")),
+                   old_endings=(("en", "e"),)),
     "de": LangInfo(compounds=True, linkers=("s", "es", "e", "en", "n", "er", "-"),
                    hunspell=("de_DE", "de_AT", "de_CH", "de")),
     "fr": LangInfo(elisions=("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
@@ -768,14 +771,32 @@ def _old_spelling(word: str, lex, info: LangInfo) -> Optional[str]:
     w = word.lower()
     if len(w) < 5:
         return None
+    seen: set[str] = set()
+    level = [w]
+    for _ in range(2):   # algemeenen: an old ending and a doubled vowel
+        following = []
+        for base in level:
+            for form in _reform_rewrites(base, info):
+                if form in seen:
+                    continue
+                seen.add(form)
+                if (lex.is_word(form) or (len(form) >= 12 and lex.compound_zipf(form) is not None)) and \
+                        lex.known(form) and (lex.zipf(form) >= OLD_FORM_ZIPF or len(form) >= 8):
+                    return form
+                following.append(form)
+        level = following
+    return None
+
+
+def _reform_rewrites(w: str, info: LangInfo) -> Iterator[str]:
+    for old, new in info.old_endings:
+        if w.endswith(old):
+            yield w[:len(w) - len(old)] + new
     for old, new in info.reform_variants:
         index = w.find(old)
         while index >= 0:
-            form = w[:index] + new + w[index + len(old):]
-            if lex.known(form) and not lex.near_miss(form) and lex.zipf(form) >= OLD_FORM_ZIPF:
-                return form
+            yield w[:index] + new + w[index + len(old):]
             index = w.find(old, index + 1)
-    return None
 
 
 def _is_variant(word: str, cand: str, info: LangInfo) -> bool:
@@ -806,6 +827,8 @@ def _word_parts(token: str, offset: int, info: LangInfo) -> Iterator[tuple[int, 
     """Spans of the words to check inside a token (hyphen and apostrophe pieces)."""
     for m in re.finditer(r"[^-\s]+", token):
         piece, start = m.group(), offset + m.start()
+        if m.end() < len(token) and piece.endswith("o") and len(piece) >= 4:
+            continue   # a combining form: fédéro-provincial, franco-belge, socio-economisch
         if "'" not in piece and "’" not in piece:
             yield start, start + len(piece)
             continue
@@ -849,8 +872,14 @@ _DATIVE_BEFORE = re.compile(r"(?:^|\W)[Tt]e[nr][ \t]+$")
 
 
 def words_of(text: str) -> frozenset[str]:
-    """The lower-case words of a text: the evidence a document gives about its own words."""
+    """The words of a text, lower-cased: a name or term the other version shares."""
     return frozenset(w.lower() for w in _WORDS.findall(text))
+
+
+def common_words_of(text: str) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: the evidence a document gives
+    about its own vocabulary (Limbourg, a name, is no evidence for Rimbourg)."""
+    return frozenset(w for w in _WORDS.findall(text) if w.islower())
 
 
 def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = (),
@@ -865,7 +894,7 @@ def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = ()
     """
     checker = _checker(lang, tuple(foreign_langs), frozenset(extra_words), backend)
     doc = _Document(checker, other_words,
-                    document_words if document_words is not None else words_of(text))
+                    document_words if document_words is not None else common_words_of(text))
     skipped = [m.span() for m in _SKIP_SPANS.finditer(text)]
     found: list[Misspelling] = []
     for m in _SPLIT.finditer(text):
@@ -920,8 +949,8 @@ class _Document:
                 if checker.lex.known(plain):
                     yield Misspelling(start, end, word, (plain,), "ligature")
                 continue
-            if _skippable(word):
-                continue
+            if _skippable(word) or (end - start <= 4 and text[end:end + 1] == "."):
+                continue   # artt., blz., cfr.: abbreviations
             mid_sentence = word[0].isupper() and (
                 not _at_sentence_start(text, start) or bool(_NAME_FOLLOWS.match(text, end)))
             if mid_sentence and (len(word) < CAPITAL_MIN_LEN or checker.lex.zipf(word)):

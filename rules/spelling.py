@@ -102,7 +102,7 @@ _cache: list = []   # [(bitext, options key, slips)]: BL301 and BL302 share one 
 
 def _slips(bitext: Bitext, options: Mapping[str, Any]) -> list:
     """(node, misspelling) of every text node of both versions, computed once per bitext."""
-    from .spellcheck import find_misspellings, words_of
+    from .spellcheck import common_words_of, find_misspellings, words_of
 
     key = (options.get("backend", "auto"), tuple(options.get("foreign", ())))
     if _cache and _cache[0][0] is bitext and _cache[0][1] == key:
@@ -110,7 +110,9 @@ def _slips(bitext: Bitext, options: Mapping[str, Any]) -> list:
     extra = tuple(bitext.config.get("words", ()))
     nodes = {lang: [n for n in bitext.documents[lang].nodes() if n.kind in _TEXT_KINDS and n.text]
              for lang in bitext.languages}
-    vocab = {lang: words_of("\n".join(n.text for n in nodes[lang])) for lang in bitext.languages}
+    texts = {lang: "\n".join(n.text for n in nodes[lang]) for lang in bitext.languages}
+    vocab = {lang: words_of(texts[lang]) for lang in bitext.languages}
+    common = {lang: common_words_of(texts[lang]) for lang in bitext.languages}
     found = []
     for lang in bitext.languages:
         foreign = tuple(dict.fromkeys([bitext.other(lang), *options.get("foreign", ())]))
@@ -120,7 +122,7 @@ def _slips(bitext: Bitext, options: Mapping[str, Any]) -> list:
                                           exempt=_quotations(node.text), extra_words=extra,
                                           backend=options.get("backend", "auto"),
                                           other_words=vocab[bitext.other(lang)],
-                                          document_words=vocab[lang]):
+                                          document_words=common[lang]):
                 found.append((node, slip))
     _cache[:] = [(bitext, key, found)]
     return found
