@@ -71,6 +71,7 @@ class LangInfo:
     reform_variants: tuple[tuple[str, str], ...] = ()  # (old, new) spellings: not typos
     endings: tuple[str, ...] = ("s", "e", "es")  # inflection endings (unlisted forms)
     old_endings: tuple[tuple[str, str], ...] = ()  # (old, new) inflections: elken, algemeenen
+    current_variants: tuple = ()   # (pattern, replacement): a reform's new spelling of a listed word
 
 
 LANGS: dict[str, LangInfo] = {
@@ -91,7 +92,11 @@ LANGS: dict[str, LangInfo] = {
                    hunspell=("fr_BE", "fr_FR", "fr"),
                    endings=("e", "s", "es", "x", "nt", "ent", "r", "er", "a", "ai", "é", "ée",
                             "és", "ées", "ra", "rai", "ait", "aient"),
-                   reform_variants=(("ens", "ents"), ("ans", "ants"))),
+                   reform_variants=(("ens", "ents"), ("ans", "ants")),
+                   # the 1990 rectifications: coopèrera, règlementation, entrainer, connaitre
+                   current_variants=((re.compile(r"è(?=[^aeiouyéèêë]+e)"), "é"),
+                                     (re.compile(r"(?<=[aeo])i(?=[a-z])"), "î"),
+                                     (re.compile(r"u(?=[a-z])"), "û"))),
     "en": LangInfo(apostrophe_suffixes=("s", "t", "re", "ve", "ll", "d", "m"),
                    hunspell=("en_GB", "en_US")),
 }
@@ -127,7 +132,7 @@ JUNK_MARGIN = 0.5         #     with a suggestion this much above the usual gap
 IN_DOCUMENT_BONUS = 1.0
 OLD_FORM_ZIPF = 2.0       # the modern form of an old spelling is an ordinary word
 FREE_SLIP_BONUS = 1.0     # rank a free slip's word (accent, doubled letter, swap) first   # the suggestion occurs elsewhere in the document: a likelier slip
-FUNCTION_WORD_ZIPF = 6.0  # short words this common are no compound parts
+FUNCTION_WORD_ZIPF = 7.0  # short words this common are no compound parts
 RUN_TOGETHER_HEAD_ZIPF = 5.5   # de, la, het, les: the short words that get glued on
 RUN_TOGETHER_TAIL_ZIPF = 3.0
 CAPITAL_MARGIN = 1.5      # ... or, opening a sentence, a suggestion this far above the gap
@@ -660,7 +665,12 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
+    if i >= 0 and text[i] == "." and _INITIAL_BEFORE.search(text[max(0, i - 5):i]):
+        return False   # M. Sohr, G. Van Slooten, Ste. Marie: an initial or a title
     return i < 0 or text[i] in _SENTENCE_END
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-ZÀ-Þ][a-zà-ÿ]{0,2}$")
 
 
 class _Ranges:
@@ -711,6 +721,8 @@ class _Checker:
         if exempt:
             slip = self._foreign_slip(word)
             return ("typo", tuple((s, 0.0) for s in slip)) if slip else None
+        if _current_variant(word, lex, self.info):
+            return None   # the reformed spelling of a dictionary word: coopèreront
         modern = _old_spelling(word, lex, self.info)
         if modern:
             return "old", ((modern, 0.0),)  # a pre-reform spelling of a known word: tusschen
@@ -751,11 +763,13 @@ class _Checker:
                 return tuple(c for c, _ in f.candidates(word)[:5]) or None
         return None
 
-    def slip_of_a_word(self, word: str) -> bool:
+    def slip_of_a_word(self, word: str, other_lang: Optional[str]) -> bool:
         """One free slip (swap, doubled letter, accent) from a common word of the text's
-        language or a foreign one: a typo even when the other version repeats it."""
+        language or a borrowed one (targetting): a typo even when the other version
+        repeats it. A slip of the other version's language does not count: the French
+        text quotes the Dutch one's own words (steenen)."""
         return any(getattr(l, "embedded", l).slip_zipf(word) >= SLIP_ZIPF + 0.5
-                   for l in [self.lex, *self.foreign])
+                   for l in [self.lex, *self.foreign] if getattr(l, "lang", None) != other_lang)
 
 
 def lex_alphabet(lex) -> str:
@@ -786,6 +800,16 @@ def _old_spelling(word: str, lex, info: LangInfo) -> Optional[str]:
                 following.append(form)
         level = following
     return None
+
+
+def _current_variant(word: str, lex, info: LangInfo) -> bool:
+    """One reform rewrite (one place) turns the word into a dictionary word."""
+    w = word.lower()
+    for pattern, new in info.current_variants:
+        for m in pattern.finditer(w):
+            if lex.is_word(w[:m.start()] + new + w[m.end():]):
+                return True
+    return False
 
 
 def _reform_rewrites(w: str, info: LangInfo) -> Iterator[str]:
@@ -888,13 +912,14 @@ def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = ()
                       document_words: Optional[frozenset[str]] = None) -> list[Misspelling]:
     """Report likely typos in `text` written in `lang`, with suggestions best first.
 
-    ``other_words``: the words of the other language version (a word found there too is
-    a name or a term); ``document_words``: the words of the whole document (a suggestion
+    ``other_words``: the words of the other language version, whose language is the first
+    of ``foreign_langs`` (a word found there too is a name or a term); ``document_words``: the words of the whole document (a suggestion
     found there makes a slip likelier; default: the words of `text`).
     """
     checker = _checker(lang, tuple(foreign_langs), frozenset(extra_words), backend)
     doc = _Document(checker, other_words,
-                    document_words if document_words is not None else common_words_of(text))
+                    document_words if document_words is not None else common_words_of(text),
+                    foreign_langs[0] if foreign_langs else None)
     skipped = [m.span() for m in _SKIP_SPANS.finditer(text)]
     found: list[Misspelling] = []
     for m in _SPLIT.finditer(text):
@@ -918,6 +943,7 @@ class _Document:
     checker: _Checker
     other_words: frozenset
     document_words: frozenset
+    other_lang: Optional[str] = None
 
     def split_word(self, text: str, m: re.Match) -> Optional[Misspelling]:
         left, right = m.group(1), m.group(2)
@@ -958,7 +984,7 @@ class _Document:
             in_exempt = bool(exempt) and exempt.overlaps(start, end)
             if in_exempt and not checker.foreign:
                 continue
-            if word.lower() in self.other_words and not checker.slip_of_a_word(word):
+            if word.lower() in self.other_words and not checker.slip_of_a_word(word, self.other_lang):
                 continue  # the other version has it too: a name or a term
             if checker.info.compounds and _DATIVE_BEFORE.search(text[max(0, start - 8):start]) \
                     and word.endswith("e") and checker.lex.known(word[:-1]):
