@@ -126,7 +126,7 @@ SUGGEST_GAP = 1.5         # ... and this much more common than the word itself
 RARE_ZIPF = 3.0           # running-text forms rarer than this may be frequent typos
 NEAR_MISS_GAP = 2.0       # ... when a dictionary word one slip away is this much commoner
 USAGE_KNOWN_ZIPF = 3.0    # a form the dictionary lacks is a word when running text has it this often
-ATTESTED_ZIPF = 1.0       # a form of running text this common is a typo only by a free slip
+ATTESTED_ZIPF = 1.5       # a form of running text this common is a typo only by a free slip
 JUNK_ZIPF = 2.0           # ... or, rarer than this, a letter dropped or added (gouvernment)
 JUNK_MARGIN = 0.5         #     with a suggestion this much above the usual gap
 IN_DOCUMENT_BONUS = 1.0
@@ -237,7 +237,7 @@ def _load_lines(lang: str) -> list[str]:
     return lines
 
 
-WORD, PART, USAGE = "w", "p", "~"   # kinds of entries (see rules/data/words/README.md)
+WORD, NAME, PART, USAGE = "w", "n", "p", "~"   # kinds of entries (rules/data/words/README.md)
 _ABSENT = ("", 0.0)
 
 
@@ -266,8 +266,8 @@ class EmbeddedLexicon:
         i = bisect.bisect_left(lines, key)
         if i < len(lines) and lines[i].startswith(key):
             value = lines[i][len(key):]
-            kind = value[0] if value[:1] in (PART, USAGE) else WORD
-            return kind, int(value.lstrip("p~")) / ZIPF_SCALE
+            kind = value[0] if value[:1] in (PART, USAGE, NAME) else WORD
+            return kind, int(value.lstrip("pn~")) / ZIPF_SCALE
         return _ABSENT
 
     def entry(self, word: str) -> tuple[str, float]:
@@ -304,7 +304,7 @@ class EmbeddedLexicon:
             counts: dict[str, int] = {}
             for line in self._lines[::50]:
                 word, _, freq = line.partition("\t")
-                if int(freq.lstrip("p~")) >= 25:
+                if int(freq.lstrip("pn~")) >= 25:
                     for ch in word:
                         counts[ch] = counts.get(ch, 0) + 1
             self._alphabet = "".join(sorted(c for c, k in counts.items() if k >= 3 and c.isalpha()))
@@ -366,11 +366,11 @@ class EmbeddedLexicon:
 
     # -- public protocol ---------------------------------------------------
     def known(self, word: str) -> bool:
-        """In the dictionary, common in running text (names, loans), or a compound of
+        """In the dictionary (a word or a name), common in running text, or a compound of
         dictionary parts that is not one slip from a common word (uit+voer+ring splits,
         but uitvoerring is a slip for uitvoering)."""
         kind, z = self.entry(word)
-        if kind == WORD or (kind == USAGE and z >= USAGE_KNOWN_ZIPF):
+        if kind in (WORD, NAME) or (kind == USAGE and z >= USAGE_KNOWN_ZIPF):
             return True
         return self.compound_zipf(word) is not None and self.slip_zipf(word) < SLIP_ZIPF
 
@@ -383,15 +383,17 @@ class EmbeddedLexicon:
         return c - 1.0 if c is not None else 0.0
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
-        """Dictionary words close to `word`, ranked by frequency minus edit penalty."""
+        """Dictionary words close to `word`, ranked by frequency minus edit penalty; for a
+        capitalised word, names too (Nederlnadse: Nederlandse)."""
         w = word.lower().replace("’", "'")
         if len(w) > MAX_CHECK_LEN:
             return []
-        if w not in self._cand_cache:
-            self._cand_cache[w] = self._compute_candidates(w)
-        return self._cand_cache[w]
+        key = ("N" if word[:1].isupper() else "") + w
+        if key not in self._cand_cache:
+            self._cand_cache[key] = self._compute_candidates(w, names=word[:1].isupper())
+        return self._cand_cache[key]
 
-    def _compute_candidates(self, w: str) -> list[tuple[str, float]]:
+    def _compute_candidates(self, w: str, names: bool = False) -> list[tuple[str, float]]:
         found: dict[str, float] = {}
 
         def offer(cand: str, score: float) -> None:
@@ -400,8 +402,8 @@ class EmbeddedLexicon:
 
         ed1 = list(_edits1(w, self.alphabet))
         for cand, pen in ed1:
-            z = self._dict_zipf(cand)
-            if z is not None and z >= SUGGEST_ZIPF:
+            kind, z = self._raw_entry(cand)
+            if (kind == WORD or (names and kind == NAME)) and z >= SUGGEST_ZIPF:
                 offer(cand, z - pen)
         if not found and len(w) >= 9:
             seen: set[str] = set()   # the same string comes from many paths: look it up once
@@ -599,7 +601,7 @@ class HunspellLexicon:
         if word not in self._cands:
             emb = self.embedded
             self._cands[word] = [(c, s) for c, s in emb.candidates(word)
-                                 if emb.is_word(c) or self.spell(c)]
+                                 if emb.entry(c)[0] in (WORD, NAME) or self.spell(c)]
         return self._cands[word]
 
     def suggest(self, word: str) -> list[str]:
@@ -763,6 +765,9 @@ class _Checker:
                 return tuple(c for c, _ in f.candidates(word)[:5]) or None
         return None
 
+    def lex_kind(self, word: str) -> str:
+        return getattr(self.lex, "embedded", self.lex).entry(word)[0]
+
     def slip_of_a_word(self, word: str, other_lang: Optional[str]) -> bool:
         """One free slip (swap, doubled letter, accent) from a common word of the text's
         language or a borrowed one (targetting): a typo even when the other version
@@ -794,8 +799,7 @@ def _old_spelling(word: str, lex, info: LangInfo) -> Optional[str]:
                 if form in seen:
                     continue
                 seen.add(form)
-                if (lex.is_word(form) or (len(form) >= 12 and lex.compound_zipf(form) is not None)) and \
-                        lex.known(form) and (lex.zipf(form) >= OLD_FORM_ZIPF or len(form) >= 8):
+                if lex.is_word(form) and (lex.zipf(form) >= OLD_FORM_ZIPF or len(form) >= 8):
                     return form
                 following.append(form)
         level = following
@@ -909,7 +913,8 @@ def common_words_of(text: str) -> frozenset[str]:
 def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = (),
                       exempt: Sequence[tuple[int, int]] = (), extra_words: Iterable[str] = (),
                       backend: str = "auto", other_words: frozenset[str] = frozenset(),
-                      document_words: Optional[frozenset[str]] = None) -> list[Misspelling]:
+                      document_words: Optional[frozenset[str]] = None,
+                      all_document_words: Optional[frozenset[str]] = None) -> list[Misspelling]:
     """Report likely typos in `text` written in `lang`, with suggestions best first.
 
     ``other_words``: the words of the other language version, whose language is the first
@@ -919,7 +924,8 @@ def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = ()
     checker = _checker(lang, tuple(foreign_langs), frozenset(extra_words), backend)
     doc = _Document(checker, other_words,
                     document_words if document_words is not None else common_words_of(text),
-                    foreign_langs[0] if foreign_langs else None)
+                    foreign_langs[0] if foreign_langs else None,
+                    all_document_words if all_document_words is not None else words_of(text))
     skipped = [m.span() for m in _SKIP_SPANS.finditer(text)]
     found: list[Misspelling] = []
     for m in _SPLIT.finditer(text):
@@ -944,6 +950,7 @@ class _Document:
     other_words: frozenset
     document_words: frozenset
     other_lang: Optional[str] = None
+    all_words: frozenset = frozenset()
 
     def split_word(self, text: str, m: re.Match) -> Optional[Misspelling]:
         left, right = m.group(1), m.group(2)
@@ -1000,9 +1007,11 @@ class _Document:
             if word[0].isupper():  # a name is one slip from many words: want evidence
                 free = {c for c, _ in _free_edits(word.lower(), lex_alphabet(checker.lex))}
                 attested = checker.lex.zipf(word) > 0   # Maribo: a name running text uses
+                names = self.all_words
                 good = [(c, m) for c, m in good if kind == "typo" and (
                     c in free or (not attested and (
-                        c in docs or (not mid_sentence and m >= CAPITAL_MARGIN))))]
+                        c in docs or (c in names and checker.lex_kind(c) == NAME)
+                        or (not mid_sentence and m >= CAPITAL_MARGIN and checker.lex_kind(c) == WORD))))]
             good = [c for c, _ in good]
             if good:
                 yield Misspelling(start, end, word, tuple(_match_case(word, s) for s in good), kind)

@@ -52,7 +52,7 @@ def spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield _finding(node, slip)
 
 
-@rule("BL302", "old-spelling", "spelling", "info", backend="auto", foreign=["en"])
+@rule("BL302", "old-spelling", "spelling", "info")
 def old_spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Words written in a spelling older than a reform, reported once per version.
 
@@ -66,10 +66,10 @@ def old_spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
         nl: ``tusschen de partijen`` → tussen (and 11 other words in an older spelling)
 
     Options:
-        backend ("auto"), foreign (["en"]): as for BL301 (the same check finds them).
+        none: the check is BL301's, with BL301's options (one pass serves both rules).
     """
     per_lang: dict[str, list] = {}
-    for node, slip in _slips(bitext, options):
+    for node, slip in _slips(bitext, None):
         if slip.kind == "old":
             per_lang.setdefault(node.lang, []).append((node, slip))
     for lang, hits in per_lang.items():
@@ -100,11 +100,16 @@ def _first_year(document) -> int | None:
 _cache: list = []   # [(bitext, options key, slips)]: BL301 and BL302 share one pass
 
 
-def _slips(bitext: Bitext, options: Mapping[str, Any]) -> list:
-    """(node, misspelling) of every text node of both versions, computed once per bitext."""
+def _slips(bitext: Bitext, options: Mapping[str, Any] | None) -> list:
+    """(node, misspelling) of every text node of both versions, computed once per bitext.
+    BL302 passes no options: it takes the pass BL301 made, or makes one with BL301's
+    default options."""
     from .spellcheck import common_words_of, find_misspellings, words_of
 
-    key = (options.get("backend", "auto"), tuple(options.get("foreign", ())))
+    if _cache and _cache[0][0] is bitext and options is None:
+        return _cache[0][2]
+    options = {**spelling.options, **(options or {})}
+    key = (options.get("backend"), tuple(options.get("foreign", ())))
     if _cache and _cache[0][0] is bitext and _cache[0][1] == key:
         return _cache[0][2]
     extra = tuple(bitext.config.get("words", ()))
@@ -122,7 +127,8 @@ def _slips(bitext: Bitext, options: Mapping[str, Any]) -> list:
                                           exempt=_quotations(node.text), extra_words=extra,
                                           backend=options.get("backend", "auto"),
                                           other_words=vocab[bitext.other(lang)],
-                                          document_words=common[lang]):
+                                          document_words=common[lang],
+                                          all_document_words=vocab[lang]):
                 found.append((node, slip))
     _cache[:] = [(bitext, key, found)]
     return found

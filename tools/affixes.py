@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-WORD, PART, FORBIDDEN = "w", "p", "x"   # a word; a compound part only; a forbidden form
+WORD, NAME, PART, FORBIDDEN = "w", "n", "p", "x"   # a word; a proper name; a compound part only; a forbidden form
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ def _apply_prefix(word: str, affix: Affix) -> str | None:
 
 
 def expand(aff: AffixFile, word: str, flags: list[str]) -> Iterator[tuple[str, str]]:
-    """(form, kind) for a dictionary entry; kind is WORD, PART or FORBIDDEN."""
+    """(form, kind) for a dictionary entry; kind is WORD, PART or FORBIDDEN (read_dictionary
+    turns the WORD forms of a capitalised entry into NAME)."""
     flagset = frozenset(flags)
     if aff.has(flagset, "FORBIDDENWORD"):
         yield word, FORBIDDEN
@@ -165,7 +166,7 @@ def read_dictionary(aff_path: Path, dic_path: Path) -> dict[str, str]:
     """Every form of the dictionary, lower-cased, with its kind (a WORD wins over a PART)."""
     aff = AffixFile(aff_path)
     forms: dict[str, str] = {}
-    rank = {WORD: 2, PART: 1, FORBIDDEN: 0}
+    rank = {WORD: 3, NAME: 2, PART: 1, FORBIDDEN: 0}
     lines = dic_path.read_text(encoding="utf-8", errors="replace").splitlines()
     for line in lines[1:]:
         if not line or line[0] in "\t#":
@@ -176,7 +177,10 @@ def read_dictionary(aff_path: Path, dic_path: Path) -> dict[str, str]:
             continue
         word = match.group(1).replace("\\/", "/")
         flags = aff.parse_flags(match.group(2) or "")
+        capitalised = word[:1].isupper()
         for form, kind in expand(aff, word, flags):
+            if capitalised and kind == WORD:
+                kind = NAME   # Mario, Limbourg: known, never suggested for a common word
             form = form.lower().replace("’", "'").replace("ĳ", "ij")
             if rank[kind] > rank.get(forms.get(form, ""), -1):
                 forms[form] = kind

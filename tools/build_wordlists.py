@@ -15,7 +15,8 @@ Each list is gzip-compressed UTF-8 text, sorted by word, one line per form:
 
     word<TAB>F      a dictionary word, F = round(zipf * 10) (0 when wordfreq lacks it)
     word<TAB>pF     a form the dictionary allows only inside a compound
-    word<TAB>~F     not in the dictionary, but used in running text (zipf >= 1): names,
+    word<TAB>nF     a proper name of the dictionary (Mario, Limbourg): known, never suggested
+    word<TAB>~F     not in the dictionary, but used in running text (zipf >= 1.5): names,
                     abbreviations, loans, and typos; never suggested, never a compound part
                     (the checker accepts such a form only when it is common, zipf >= 3)
 
@@ -31,11 +32,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from affixes import FORBIDDEN, PART, WORD, read_dictionary  # noqa: E402
+from affixes import FORBIDDEN, NAME, PART, WORD, read_dictionary  # noqa: E402
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "rules" / "data" / "words"
 DICTIONARIES = {"nl": "nl_NL", "fr": "fr", "en": "en_GB"}
-COMMON_ZIPF = 1.0    # wordfreq-only words this common are kept as usage ('~')
+COMMON_ZIPF = 1.5    # wordfreq-only words this common are kept as usage ('~')
 ACCEPT_MIN_ZIPF = 1.0  # wordfreq words this common are offered to Hunspell
 _WORD = re.compile(r"^[^\W\d_]+(?:['\-.][^\W\d_]+)*$")
 
@@ -54,13 +55,13 @@ def build(lang: str, directory: Path) -> Path:
     rows: dict[str, str] = {}
     for form, kind in forms.items():
         if kind != FORBIDDEN and _WORD.match(form):
-            rows[form] = f"{'p' if kind == PART else ''}{freqs.get(form, 0)}"
+            rows[form] = f"{ {PART: 'p', NAME: 'n'}.get(kind, '')}{freqs.get(form, 0)}"
     accepted = usage = 0
     for word, zipf10 in sorted(freqs.items(), key=lambda kv: -kv[1]):
         zipf = zipf10 / 10
         if zipf < ACCEPT_MIN_ZIPF:
             break
-        if word in rows and not rows[word].startswith("p") or not _WORD.match(word):
+        if word in rows and not rows[word].startswith(("p", "n")) or not _WORD.match(word):
             continue
         if forms.get(word) == FORBIDDEN:
             continue
@@ -73,11 +74,12 @@ def build(lang: str, directory: Path) -> Path:
     text = "".join(f"{w}\t{rows[w]}\n" for w in sorted(rows))
     path = OUT_DIR / f"{lang}.tsv.gz"
     path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    kinds = {WORD: 0, PART: 0}
+    kinds = {WORD: 0, PART: 0, NAME: 0}
     for form, kind in forms.items():
         if kind in kinds:
             kinds[kind] += 1
-    print(f"{lang} ({name}): {kinds[WORD]} dictionary forms, {kinds[PART]} compound parts, "
+    print(f"{lang} ({name}): {kinds[WORD]} dictionary forms, {kinds[NAME]} name forms, "
+          f"{kinds[PART]} compound parts, "
           f"{accepted} wordfreq words Hunspell accepts, {usage} common usage words; "
           f"{len(rows)} lines, {path.stat().st_size / 1e6:.2f} MB")
     licence = directory / f"{name}.license"
