@@ -16,7 +16,7 @@ Each list is gzip-compressed UTF-8 text, sorted by word, one line per form:
     word<TAB>F      a dictionary word, F = round(zipf * 10) (0 when wordfreq lacks it)
     word<TAB>pF     a form the dictionary allows only inside a compound
     word<TAB>nF     a proper name of the dictionary (Mario, Limbourg): known, never suggested
-    word<TAB>~F     not in the dictionary, but used in running text (zipf >= 1.5): names,
+    word<TAB>~F     not in the dictionary, but used in running text (zipf >= 1): names,
                     abbreviations, loans, and typos; never suggested, never a compound part
                     (the checker accepts such a form only when it is common, zipf >= 3)
 
@@ -36,7 +36,7 @@ from affixes import FORBIDDEN, NAME, PART, WORD, read_dictionary  # noqa: E402
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "rules" / "data" / "words"
 DICTIONARIES = {"nl": "nl_NL", "fr": "fr", "en": "en_GB"}
-COMMON_ZIPF = 1.5    # wordfreq-only words this common are kept as usage ('~')
+COMMON_ZIPF = 1.0    # wordfreq-only words this common are kept as usage ('~')
 ACCEPT_MIN_ZIPF = 1.0  # wordfreq words this common are offered to Hunspell
 _WORD = re.compile(r"^[^\W\d_]+(?:['\-.][^\W\d_]+)*$")
 
