@@ -2,27 +2,33 @@
 
 Two lexicon back-ends share one decision procedure:
 
-* ``embedded``: word frequencies (Zipf scale) shipped in ``rules/data/words`` and built
-  from wordfreq by ``tools/build_wordlists.py``.  Always available, offline.
-* ``hunspell``: the system Hunspell dictionaries through ``chunspell``; frequencies of the
-  embedded lists still rank suggestions and decide near misses.
+* ``embedded``: curated spelling dictionaries (OpenTaal nl, Grammalecte fr, en_GB)
+  expanded into their word forms by ``tools/build_wordlists.py`` and shipped in
+  ``rules/data/words``, with wordfreq frequencies.  Always available, offline.
+* ``hunspell``: the system Hunspell dictionaries through ``chunspell`` decide what else
+  is a word; the embedded lexicon answers first and gives the frequencies.
 
-A word is reported only when it is not a word of the text's language (nor a legitimate
-word of one of the foreign languages) *and* a close, much more frequent word exists.
-Unknown words without such a neighbour are names or rare terms and stay silent: a
-clerk prefers a short, right list to a long, noisy one.
+A word is known because a dictionary has it (a word or a name), because it is a compound
+of dictionary parts, or because running text uses it often (Zipf >= 3).  An unknown word
+is reported only with a close dictionary word much more frequent than itself; a form
+running text uses although the dictionary lacks it is a typo only by a free slip (an
+accent, a doubled letter, a swap).  Only dictionary words (never a recombined compound
+part) are suggested, free slips first, then a word the document itself uses.
 
-Exempt ranges (quotations, italic foreign terms...) are skipped, except for a word that
-is neither a word of the text's language nor of the foreign languages while being a
-near miss of a foreign word (``*joint targetting*``): a misspelled foreign term is still
-a misspelling, and an exempt range is no reason to keep it.  Only such slips (a word
-listed in a foreign language, one swap/doubling/accent away from a far more common
-word of that language) are reported there; a range with no foreign language is silent.
+Evidence from the document: a word the other version also uses is a name or a term; a
+capitalised word is a typo only when its correction is a word the document uses (or a
+free slip); words run together (``hetverdrag``, ``larticle``), a word broken by a hyphen
+and a space (``ver- drag``) and ligatures (``ﬁ``) get their obvious fix.
 
-Old spellings (afdeeling, produkten, traitemens) and unlisted inflected forms are not
-typos: a word whose best neighbour is a spelling-reform variant (``reform_variants``) or
-the same word with an inflection ending (``endings``) is left alone.  The price: a typo
-that only drops or adds such an ending (criminele -> criminel) is not found.
+Exempt ranges (quotations, italic foreign terms...) are skipped, except for a foreign
+word spoilt by a free slip (``*joint targetting*``).
+
+Old spellings (tusschen, algemeenen, produkten, traitemens) are no typos: a word that
+one or two spelling-reform rewrites (``reform_variants``, ``old_endings``) turn into a
+dictionary word is reported as kind ``old`` (BL302 says so once per version), and a
+reformed spelling (``current_variants``: coopèrera, entrainer) is a word.  Unlisted
+inflected forms (``endings``) are left alone; the price: a typo that only drops or adds
+such an ending (criminele -> criminel) is not found.
 """
 from __future__ import annotations
 
