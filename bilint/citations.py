@@ -401,7 +401,7 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
     return None
 
 
-_COMPACT_AHEAD = re.compile(r"\s*\d+[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
+_COMPACT_AHEAD = re.compile(r"\s*\d[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
 
 
 def prev_level_match(lex: Lexicon, tok: Tok):

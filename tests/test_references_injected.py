@@ -17,6 +17,6 @@ def test_injected_reference_errors_are_found(corpus: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from tools.inject_references import measure
 
-    total, found, report = measure(corpus, docs=2, per_doc=3)
+    total, found, report = measure(corpus, docs=4, per_doc=3)
     assert total >= 3, report
     assert found == total, "\n".join(line for line in report if line.startswith("MISSED"))
