@@ -42,6 +42,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)     # cross-language fixes applied, fixes skipped
     remaining: list[Diagnostic] = field(default_factory=list)
     files: list[dict] = field(default_factory=list)
+    accepted: int = 0                                  # findings a baseline accepted
 
 
 def crosses_language(diagnostic: Diagnostic) -> bool:
@@ -117,16 +118,27 @@ def _whole_line_if_left_blank(text: str, start: int, end: int) -> tuple[int, int
     return line_start, line_end
 
 
-def fix_document(job, unsafe: bool = False) -> Outcome:
-    """Lint and fix one document in memory until nothing more applies; nothing is written."""
+def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
+    """Lint and fix one document in memory until nothing more applies; nothing is written.
+
+    ``accept`` (a baseline's ``filter``) drops accepted findings before each pass: what a
+    baseline accepts is neither fixed nor reported."""
     from .engine import lint_paths
 
     outcome = Outcome()
     texts: dict[str, str] = {}
     originals: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
+    # the words each pass rewrote: a later pass's fix that touches them is not applied, so
+    # that two findings' fixes never compose on one word ("authorities" respelt
+    # "author-ities" by one rule, then "ities" "corrected" by another)
+    edited: dict[str, list[tuple[int, int]]] = {}
     for _ in range(PASSES):
         bitext, diagnostics = lint_paths(job.paths, job.settings, texts or None)
+        if accept is not None:
+            found = len(diagnostics)
+            diagnostics = accept(diagnostics)
+            outcome.accepted = found - len(diagnostics)   # of the last pass: the text as written
         if not originals:
             for document in bitext.documents.values():
                 originals.setdefault(document.source.path, document.source.text)
@@ -148,8 +160,10 @@ def fix_document(job, unsafe: bool = False) -> Outcome:
                                          f"{edit.replacement!r} cannot be written in {encoding}")
                     continue
                 usable.append(edit)
+            usable = [edit for edit in usable if not _touches(edited.get(path, []), current[path], edit)]
             new_text, chosen = apply_edits(current[path], usable)
             if new_text != current[path]:
+                edited[path] = _shifted(edited.get(path, []), chosen)
                 texts[path] = new_text
                 progress = True
                 for edit in chosen:
@@ -167,6 +181,37 @@ def fix_document(job, unsafe: bool = False) -> Outcome:
         if text != originals.get(path):
             outcome.changed[path] = (originals[path], text)
     return outcome
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range widened to the whole words (letters, digits, hyphens) it touches."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "-‐'’"):
+        end += 1
+    return start, end
+
+
+def _touches(ranges: list[tuple[int, int]], text: str, edit: Edit) -> bool:
+    """The edit falls on a word an earlier pass already rewrote."""
+    if not ranges:
+        return False
+    start, end = _word_bounds(text, edit.start, edit.end)
+    return any(start <= b and a <= end for a, b in ranges)
+
+
+def _shifted(ranges: list[tuple[int, int]], chosen: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Earlier rewritten ranges moved past this pass's edits, plus this pass's own."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        delta = sum(len(e.replacement) - (e.end - e.start) for e in chosen if e.end <= a)
+        out.append((a + delta, b + delta))
+    delta = 0
+    for edit in sorted(chosen, key=lambda e: e.start):
+        start = edit.start + delta
+        out.append((start, start + len(edit.replacement)))
+        delta += len(edit.replacement) - (edit.end - edit.start)
+    return out
 
 
 def _where(diagnostic: Diagnostic) -> str:

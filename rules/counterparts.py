@@ -170,7 +170,8 @@ def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     names another body. A provision is reported only when each version has an acronym the
     other lacks (an acronym against a name spelt out is a translator's choice), and it is
     information, not an error. Words in capitals (headings, names of signatories, tokens
-    longer than seven letters) are not acronyms.
+    longer than seven letters) are not acronyms. A pair is reported once a document, where
+    it first differs: one glossary entry settles all its occurrences.
 
     Example:
         nl: ``de samenwerking met Duitsland (NRW)``
@@ -181,6 +182,7 @@ def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     """
     equivalent = glossary_for(bitext, options).acronym_pairs()
     known = frozenset(a for pair in equivalent for a in pair)
+    seen: set[tuple] = set()
     for left, right in _both(bitext):
         acronyms = {n.lang: _acronyms(n, bitext.languages, known) for n in (left, right)}
         texts = {left.lang: left.text, right.lang: right.text}
@@ -194,6 +196,10 @@ def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue   # one side spells the name out, or names a person in capitals: no pair to compare
         for node, other in ((left, right), (right, left)):
             for acronym in lonely[node.lang]:
+                key = (node.lang, acronym, tuple(sorted(lonely[other.lang])))
+                if key in seen:
+                    continue   # the same pair again: one finding a document (add the pair once)
+                seen.add(key)
                 start = acronyms[node.lang][acronym]
                 others = ", ".join(lonely[other.lang])
                 yield Finding(node.locate(start, start + len(acronym)),
@@ -308,10 +314,25 @@ def footnote_ref_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
             for mark in refs[node.lang]:
                 if mark.value in theirs or mark.value in reported or not _NOTE_MARKER.fullmatch(mark.value):
                     continue
+                if _not_a_note_call(node.text, mark):
+                    continue
                 reported.add(mark.value)
                 yield Finding(node.locate(mark.start, mark.end),
                               f"footnote marker {mark.value or '?'} has no counterpart in the "
                               f"{other.lang} version of this {node.kind}", related=_related(other))
+
+
+def _not_a_note_call(text: str, mark) -> bool:
+    """A superscript that calls no note of the text: a consolidation's amendment number
+    beside its ``[`` … ``]`` (Justel), the numerator of a fraction (``³⁸³/₁₁₆``), a
+    table's column call (``⁸)`` inside a table row)."""
+    before = text[max(0, mark.start - 2):mark.start]
+    after = text[mark.end:mark.end + 2]
+    if "[" in before or "]" in before or after.startswith("/"):
+        return True
+    line_start = text.rfind("\n", 0, mark.start) + 1
+    line_end = text.find("\n", mark.end)
+    return "|" in text[line_start:line_end if line_end >= 0 else len(text)]
 
 
 # --- BL415 enumerations ----------------------------------------------------------------------
@@ -592,7 +613,8 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     ``s²`` are measured on the document's own pairs (robustly: median and median absolute
     deviation, so that the outliers do not hide themselves), and a pair is reported when
     ``(l₂ − c·l₁) / √(l₁·s²)`` is beyond the threshold. It is information: a long
-    paraphrase can be correct.
+    paraphrase can be correct. Tables (text with ``|`` cells) are not measured: their
+    layout, not their translation, sets their length.
 
     Example:
         nl: ``… met gevangenisstraf van een maand tot een jaar en met geldboete van zesentwintig
@@ -615,6 +637,8 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     measured = []
     for left, right in _both(bitext):
         a, b = (left, right) if left.lang == first else (right, left)
+        if "|" in a.text or "|" in b.text:
+            continue   # a table: laid out differently in the two versions, not translated prose
         la, lb = len(a.text.strip()), len(b.text.strip())
         if la >= 40 and lb >= 40:
             measured.append((a, b, la, lb))

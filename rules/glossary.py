@@ -180,18 +180,20 @@ def find_term(text: str, term: str, lang: str, strict: bool = True) -> bool | re
 
 @rule("BL420", "glossary-term", "terminology", "info", glossary=[])
 def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """A glossary term in one version whose counterpart term is missing from the aligned provision.
+    """A glossary term in one version that the aligned provision renders by a conflicting term.
 
     Why: legal terms have fixed translations (``geldboete`` is ``amende``, never
     ``pénalité``); a provision that says ``geldboete`` while its counterpart has no
-    ``amende`` has either lost the penalty or translated the term freely. A term can also
-    be rendered by a pronoun or left implicit, so the finding is information to check, not
-    an error. Both directions are checked; plural and case endings are allowed, and a
-    Dutch counterpart may sit inside a compound.
+    ``amende`` but another glossary term (``réclusion``, the glossary's ``opsluiting``)
+    whose own counterpart is absent from the Dutch has swapped one term for another. A term
+    merely absent is not reported: it is often rendered by a pronoun, a paraphrase or a
+    related form, or left implicit; nor is a conflicting term that stands far from where
+    the term would (more than a fifth of the provision away): another subject. Plural and case endings are allowed, and a Dutch
+    counterpart may sit inside a compound.
 
     Example:
         nl: ``wordt gestraft met een geldboete van zesentwintig euro``
-        fr: ``est puni d'une peine de vingt-six euros`` → no ``amende`` for ``geldboete``
+        fr: ``est puni de la réclusion de vingt-six jours`` → ``geldboete`` against ``réclusion``
 
     Options:
         glossary ([]): extra glossary files (TSV, ``a<TAB>b<TAB>note``) added to the
@@ -213,9 +215,11 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
             continue
         left, right = pair.left, pair.right
         folded = {left.lang: fold(left.text), right.lang: fold(right.text)}
+        lonely: dict[str, list[tuple[re.Match, list[str]]]] = {}
         for lang, index in ((first, 0), (second, 1)):
             node = left if left.lang == lang else right
             other = right if node is left else left
+            lonely[lang] = []
             for term, wanted in translations_by_side[index].items():
                 match = find_term(folded[lang], term, lang, strict=True)
                 if match is None or _accent_clash(node.text[match.start():match.end()], term):
@@ -224,12 +228,26 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                     continue
                 if _inside_longer_term(folded[lang], match, terms, index, lang):
                     continue
-                listed = "' or '".join(wanted)
-                yield Finding(node.locate(match.start(), match.end()),
-                              f"glossary: '{node.text[match.start():match.end()]}' has no '{listed}' "
-                              f"in the {other.lang} version of this {node.kind}",
-                              related=(Related(other.whole(), f"the {other.lang} {other.describe()}",
-                                               other.text[:160]),))
+                lonely[lang].append((match, wanted))
+        # a term whose counterpart is absent is reported only against a conflicting term:
+        # the other version uses a glossary term whose own counterpart is absent here.
+        # A term merely absent (a pronoun, a paraphrase, an implicit subject) is silent.
+        if not lonely[left.lang] or not lonely[right.lang]:
+            continue
+        for (match, wanted), (their_match, their_wanted) in zip(sorted(lonely[left.lang], key=lambda x: x[0].start()),
+                                                               sorted(lonely[right.lang], key=lambda x: x[0].start())):
+            here = match.start() / max(1, len(left.text))
+            there = their_match.start() / max(1, len(right.text))
+            if abs(here - there) > 0.2:
+                continue   # not where a translation of the term would stand: another subject
+            mine = left.text[match.start():match.end()]
+            theirs = right.text[their_match.start():their_match.end()]
+            listed = "' or '".join(wanted)
+            yield Finding(left.locate(match.start(), match.end()),
+                          f"glossary: '{mine}' is '{listed}' in {right.lang}, but the {right.lang} version of this "
+                          f"{left.kind} says '{theirs}' (the glossary's '{' or '.join(their_wanted)}')",
+                          related=(Related(right.locate(their_match.start(), their_match.end()),
+                                           f"the {right.lang} {right.describe()}", right.text[:160]),))
 
 
 def _accent_clash(written: str, term: str) -> bool:

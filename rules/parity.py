@@ -12,6 +12,8 @@ No fix is offered: which version is right is not known.
 
 from __future__ import annotations
 
+import collections
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -97,8 +99,9 @@ def _leftovers(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
     # a value the other version writes at least once is matched, however often each
     # version repeats it: a repetition is a matter of wording ("douze mois ou inférieure à
     # douze mois" / "twaalf maanden of minder"), a value absent from one version is not
-    available = {q.value for q in theirs}
-    return [q for q in mine if not q.weak and q.value not in available]
+    available = {q.value for q in theirs} | {q.alt for q in theirs if q.alt}
+    return [q for q in mine if not q.weak and q.value not in available
+            and not (q.alt and q.alt in available)]
 
 
 def _cancel_unread_dates(dates: list[Quantity], numbers: list[Quantity]) -> None:
@@ -133,11 +136,17 @@ def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: l
             same = [t for t in theirs if _family(t) == _family(q)]
             mine = [m for m in outs if _family(m) == _family(q)]
             hint = same[0].written if len(same) == 1 and len(mine) == 1 else ""
+            if _same_written(hint, q.written):
+                hint = ""   # the same characters on both sides: naming them would contradict the message
             found.append(_Leftover(node, q, other, hint))
     return found
 
 
-_CACHE: list = [None, None]
+def _same_written(a: str, b: str) -> bool:
+    return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+_CACHE: list = [None, None, None]
 
 
 def _differences(bitext: Bitext) -> list[_Leftover]:
@@ -163,8 +172,120 @@ def _differences(bitext: Bitext) -> list[_Leftover]:
             if notes_left and notes_right:
                 found.extend(_compare(left, right, notes_left, notes_right,
                                       keep=lambda q: q.note and _is_law_id(q)))
-    _CACHE[0], _CACHE[1] = bitext, found
+    found, summaries = _settle_in_blocks(found)
+    _CACHE[0], _CACHE[1], _CACHE[2] = bitext, found, summaries
     return found
+
+
+_MAX_LEFTOVERS = 4   # above this many values left over in one aligned block: one finding
+
+
+def _block(node: Node) -> Node:
+    """The unit at which two versions still correspond: the article holding the node, or
+    (outside articles) its highest ancestor that has a counterpart."""
+    best, current = node, node
+    while current is not None and current.kind not in ("document", "title"):
+        if current.attrs.get("counterpart") is not None:
+            best = current
+            if current.kind == "article":
+                return current
+        current = current.parent
+    return best
+
+
+def _block_values(block: Node) -> "collections.Counter[str]":
+    """How often each value (or its other reading) is written in a block."""
+    cache = block.attrs.get("_bl40_block_values")
+    if cache is None:
+        cache = collections.Counter()
+        for node in block.walk():
+            for q in _quantities(node):
+                cache[q.value] += 1
+                if q.alt and q.alt != q.value:
+                    cache[q.alt] += 1
+        block.attrs["_bl40_block_values"] = cache
+    return cache
+
+
+def _neighbour_values(block: Node) -> "collections.Counter[str]":
+    """The values of the block's neighbours that have no counterpart: an article whose
+    heading the other version misspells (``Artice 20``) is read there as part of the
+    article before it, and its values belong to this comparison, not to many findings."""
+    parent = block.parent
+    if parent is None:
+        return collections.Counter()
+    siblings = parent.children
+    index = next((i for i, child in enumerate(siblings) if child is block), None)
+    values: "collections.Counter[str]" = collections.Counter()
+    if index is None:
+        return values
+    for neighbour in siblings[max(0, index - 1):index] + siblings[index + 1:index + 2]:
+        if neighbour.attrs.get("counterpart") is None:
+            values += _block_values(neighbour)
+    return values
+
+
+def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tuple[Node, Node, list[_Leftover]]]]:
+    """Compare at the level where the versions still correspond.
+
+    When the two versions divide a provision differently (a paragraph split in two, a
+    table laid out otherwise, items numbered inline), the pairs below the article do not
+    hold the same text and every value would be reported. A value the other version's
+    whole article (or block) holds is not missing; when more than a few values are left
+    over in one block, the block is reported once, not value by value.
+    """
+    kept: dict[int, list[_Leftover]] = {}
+    blocks: dict[int, tuple[Node, Node]] = {}
+    for leftover in found:
+        block = _block(leftover.node)
+        other_block = block.attrs.get("counterpart")
+        if other_block is None:
+            kept.setdefault(id(leftover), []).append(leftover)
+            continue
+        # as multisets: a value this block writes more often than the other block is not
+        # matched by a mention elsewhere (a dropped "8" beside an "artikel 8")
+        theirs = _block_values(other_block) + _neighbour_values(other_block)
+        mine = _block_values(block)
+        q = leftover.quantity
+        # references are repeated freely ("alinéas 1 et 2" / "deze leden"): for them, one
+        # mention anywhere in the other block is enough
+        needed = (lambda v: 1) if q.kind == "reference" else (lambda v: mine[v])
+        if any(v and theirs[v] >= needed(v) for v in (q.value, q.alt)):
+            continue
+        key = min(id(block), id(other_block))
+        blocks[key] = (block, other_block)
+        kept.setdefault(key, []).append(leftover)
+    out: list[_Leftover] = []
+    summaries: list[tuple[Node, Node, list[_Leftover]]] = []
+    for key, leftovers in kept.items():
+        # values written only in words are read to cancel, never reported: they do not count
+        reportable = [x for x in leftovers if any(ch.isdigit() for ch in x.quantity.written)]
+        if key in blocks and len(reportable) > _MAX_LEFTOVERS:
+            summaries.append((*blocks[key], reportable))
+        else:
+            out.extend(leftovers)
+    return out, summaries
+
+
+def _summaries(bitext: Bitext) -> list[tuple[Node, Node, list[_Leftover]]]:
+    _differences(bitext)
+    return _CACHE[2]
+
+
+def _summary_finding(block: Node, other: Node, leftovers: list[_Leftover]) -> Finding:
+    """One finding for a block whose versions differ in many values."""
+    first, second = sorted((block, other), key=lambda n: n.lang != leftovers[0].node.lang)
+    counts = {n.lang: sum(1 for x in leftovers if x.node.lang == n.lang) for n in (first, second)}
+    examples = {n.lang: " · ".join(dict.fromkeys(" ".join(x.quantity.written.split()) for x in leftovers
+                                                 if x.node.lang == n.lang)) for n in (first, second)}
+    examples = {lang: text if len(text) <= 80 else text[:80].rsplit(" · ", 1)[0] + " …"
+                for lang, text in examples.items()}
+    parts = [f"{counts[n.lang]} value{'s' if counts[n.lang] != 1 else ''} in {n.lang} only"
+             + (f" ({examples[n.lang]})" if examples[n.lang] else "") for n in (first, second)]
+    message = (f"the two versions of this {first.kind} differ in {len(leftovers)} values: " + "; ".join(parts)
+               + " (laid out differently, or values changed: compare the two)")
+    return Finding(first.whole(), message,
+                   related=(Related(second.whole(), f"the {second.lang} {second.describe()}", second.text[:200]),))
 
 
 _KIND_NAMES = {"number": "number", "percentage": "percentage", "date": "date", "reference": "reference"}
@@ -194,12 +315,25 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     version has, at its place, with the other version's text alongside; when each
     version has exactly one unmatched value, the message names the other one.
 
+    When the two versions divide a provision differently (a paragraph split in two, a
+    table laid out otherwise, items numbered inline), the comparison moves up to the
+    article (or, outside articles, the highest aligned block), as multisets of values: a
+    value the other version's article holds as often is not missing, and an article
+    with more than four values left over is one finding that lists them (``the two
+    versions of this article differ in 14 values: …``), with both locations. Editorial
+    notes (``(Zie NOTA 1 onder TITEL)``, ``[Red: …]``), a database's status dates, image
+    and link targets hold no values.
+
     Values are normalised before they are compared, so that spelling is not a
     difference: ``19 miljard`` = ``19 milliards``; ``3 tot 5`` = ``3 à 5``;
     ``1.000,50`` = ``1 000,50`` = ``1000,50`` (``1,000.50`` in English); ``24 juli 2020``
     = ``24 juillet 2020`` = ``24/07/2020``; ``1ste`` = ``1er`` = ``1``; ``25 %`` =
     ``25 procent`` = ``25 pour cent``; ``drie`` = ``trois`` = ``3``, ``vijfentwintig`` =
-    ``vingt-cinq``, ``derde`` = ``troisième``. The number words are data
+    ``vingt-cinq``, ``derde`` = ``troisième``; older notations too: ``de 4de Juni 1945``,
+    ``den 26sten Junij 1839``, ``de eerste Januari 1940``, ``1er FEVRIER 1954``,
+    ``1. III. 1954``, ``le premier juillet mil neuf cent soixante-dix``, ``negentien
+    honderd drie en twintig``, ``14 h 28`` = ``14.28 uur``, and ``1.40`` in a French text
+    matches ``1,40``. The number words are data
     (``rules/data/numbers-<lang>.toml``). Words that are also something else (``een`` and
     ``un`` are also the article, ``in acht nemen``, ``neuf``) may match a number of the
     other version but are never reported. List labels and article numbers are not in
@@ -222,6 +356,8 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     itself: compound number words are parsed less surely than digits.
     """
     ignored = _ignored(options)
+    for block, other, leftovers in _summaries(bitext):
+        yield _summary_finding(block, other, leftovers)
     for leftover in _differences(bitext):
         quantity = leftover.quantity
         if _family(quantity) != "quantity" or quantity.value in ignored:
@@ -231,44 +367,18 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
         yield _finding(leftover)
 
 
-@rule("BL402", "reference-parity", "parity", "warning", ignore=[])
-def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """A reference (article, paragraph, document number, law) in one version of a provision only.
-
-    Why: a reference to the wrong article or the wrong law sends the reader of one
-    language to another rule than the reader of the other. bilint compares the
-    references of each pair of aligned provisions: article and paragraph numbers
-    (``artikel 5, § 2`` / ``article 5, § 2``, ``artikelen 5 tot 8`` / ``articles 5 à 8``,
-    ``art. 7bis``, ``2°``), ``lid``/``alinéa`` numbers (``derde lid`` = ``alinéa 3``),
-    document numbers (``nr. 896/3`` / ``n° 896/3``), laws by their date (``de wet van
-    18 juli 1966`` / ``la loi du 18 juillet 1966``) and the Belgian amendment references
-    (``<W 1999-05-04/60, art. 5>`` / ``<L 1999-05-04/60, art. 5>``: the letter differs by
-    language, the number may not). It shares its comparison with BL401: a value is
-    compared once, whatever its role, and a difference is reported by one rule only,
-    this one when the value is a reference.
-
-    No fix: which version is right is not known.
-
-    Example: ``bedoeld in artikel 5, § 2`` / ``visé à l'article 5, § 3``: ``2`` is reported
-    in the Dutch text, ``3`` in the French. ``het antwoord nr. 896/3`` / ``la réponse
-    n° 896/3`` is silent.
-
-    Options: ``ignore`` (default ``[]``): normalised values never reported (``"7bis"``,
-    ``"896/3"``, ``"1999-05-04/60"``).
-    """
-    ignored = _ignored(options)
-    for leftover in _differences(bitext):
-        if _family(leftover.quantity) == "reference" and leftover.quantity.value not in ignored:
-            yield _finding(leftover)
-
-
 def _title_lines(bitext: Bitext, lang: str) -> list[Node]:
     titles = list(bitext.documents[lang].nodes("title"))
     lines = [child for title in titles for child in title.walk() if child.kind == "text"]
     return lines or titles
 
 
-def _title_value(quantity: Quantity) -> bool:
+_CHAPTER_AFTER = re.compile(r"(?:-\d+)*,\s*(?:ch|c|chap)\.\s*\d")
+
+
+def _title_value(quantity: Quantity, text: str = "") -> bool:
+    if text and _CHAPTER_AFTER.match(text, quantity.end):
+        return False   # "1985, ch. 26": a statute cited in a history note, not the title's year
     if quantity.kind == "date" or "/" in quantity.value:
         return True
     return quantity.value.isdigit() and len(quantity.value) == 4 and quantity.value[:2] in ("18", "19", "20")
@@ -298,7 +408,7 @@ def title_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     left_lines, right_lines = _title_lines(bitext, left_lang), _title_lines(bitext, right_lang)
     if not left_lines or not right_lines:
         return
-    values = {node: [q for q in _quantities(node) if _title_value(q)] for node in left_lines + right_lines}
+    values = {node: [q for q in _quantities(node) if _title_value(q, node.text)] for node in left_lines + right_lines}
     for mine, theirs in ((left_lines, right_lines), (right_lines, left_lines)):
         their_values = [q for node in theirs for q in values[node]]
         my_values = [(node, q) for node in mine for q in values[node]]
@@ -314,4 +424,4 @@ def title_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
                           f"title {kind} {q.written} is not in the {other.lang} title", related=(related,))
 
 
-RULES = [number_parity, reference_parity, title_parity]
+RULES = [number_parity, title_parity]   # BL402 (reference-parity) is in rules.references

@@ -29,7 +29,7 @@ language without such a file still has its digits, dates and references by symbo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,7 @@ from pathlib import Path
 from bilint.lang import UnknownLanguage, get_language
 
 from .dates import find_dates
+from .notations import extra_dates, skipped_spans, times
 
 try:
     import tomllib
@@ -59,6 +60,7 @@ class Quantity:
     kind: str            # number, percentage, date, reference
     weak: bool = False
     note: bool = False   # inside an amendment note, <W 1999-05-04/60, art. 5>
+    alt: str = ""        # another reading of the same notation (``1.40`` in French: 1.4)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ class NumberWords:
     references: dict
     weak_after: dict
     idioms: dict
+    words_apart: bool = False   # a number's words are written apart ("vingt et un")
+    date_day_suffixes: tuple[str, ...] = ()
+    old_months: dict = None  # type: ignore[assignment]
+    hour_words: tuple[str, ...] = ()
+    ordinal_word_endings: tuple[str, ...] = ()
+    date_day_joiners: tuple[str, ...] = ()
+    editorial_notes: tuple[str, ...] = ()
+    status_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, code: str, data: dict) -> "NumberWords":
@@ -95,6 +105,14 @@ class NumberWords:
             references={k: tuple(v) for k, v in data.get("references", {}).items()},
             weak_after={k.lower(): tuple(w.lower() for w in v) for k, v in data.get("weak_after", {}).items()},
             idioms={k.lower(): v for k, v in data.get("idioms", {}).items()},
+            words_apart=bool(data.get("words_apart", bool(data.get("word_joiners")))),
+            date_day_suffixes=low(data.get("date_day_suffixes", [])),
+            ordinal_word_endings=low(data.get("ordinal_word_endings", [])),
+            date_day_joiners=low(data.get("date_day_joiners", [])),
+            old_months={k.lower(): v for k, v in data.get("old_months", {}).items()},
+            hour_words=low(data.get("hour_words", [])),
+            editorial_notes=low(data.get("editorial_notes", [])),
+            status_words=low(data.get("status_words", [])),
         )
 
 
@@ -163,8 +181,8 @@ def parse_number_word(words: str, code: str) -> int | None:
     parts: list[int] = []
     lowered = words.lower()
     for key in data.cardinals:
-        if "-" in key:   # quatre-vingt: one atom, 80, not 4 + 20
-            lowered = lowered.replace(key, key.replace("-", ""))
+        if "-" in key:   # quatre-vingt (or quatre vingt): one atom, 80, not 4 + 20
+            lowered = lowered.replace(key, key.replace("-", "")).replace(key.replace("-", " "), key.replace("-", ""))
     for word in re.findall(r"[^\W\d_]+", lowered):
         if word in data.word_joiners and parts:
             continue
@@ -236,6 +254,19 @@ def _digits_value(written: str, code: str) -> str:
         return written
 
 
+def _other_reading(written: str, code: str) -> str:
+    """The value of a number written in another language's notation: ``1.40`` (a decimal
+    point in a comma language), ``1,40`` in English, ``1,000`` grouped with a comma."""
+    decimal = number_words(code).decimal
+    other = "." if decimal == "," else ","
+    if re.fullmatch(rf"\d+{re.escape(other)}\d+", written):
+        try:
+            return _canonical(Decimal(written.replace(",", ".")))
+        except InvalidOperation:
+            return ""
+    return ""
+
+
 def _scaled(value: str, scale: int) -> str:
     try:
         return _canonical(Decimal(value) * scale)
@@ -257,6 +288,10 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         taken[q.start:q.end] = b"\x01" * (q.end - q.start)
         found.append(q)
 
+    for start, end in skipped_spans(text, code):   # editorial notes, image and link targets
+        if text.rfind("<", 0, start) > text.rfind(">", 0, start):
+            continue   # inside an amendment note: its values are read as the note's (see _mark_notes)
+        taken[start:end] = b"\x01" * (end - start)
     for match in _AMENDMENT.finditer(text):
         day = match.group("date")
         iso = day if day[4] == "-" else f"{day[6:]}-{day[3:5]}-{day[:2]}"
@@ -272,6 +307,13 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
             is_law = bool(patterns["law_before"].search(text, 0, mention.start))
             take(Quantity(mention.start, mention.end, mention.written, mention.date.isoformat(),
                           "reference" if is_law else "date"))
+    for start, end, iso in extra_dates(text, code):   # "4de Juni 1945", "premier juillet 1967"
+        if free(start, end):
+            is_law = bool(patterns["law_before"].search(text, 0, start))
+            take(Quantity(start, end, text[start:end], iso, "reference" if is_law else "date"))
+    for start, end, value in times(text, code):   # "14 h 28" / "14.28 uur"
+        if free(start, end):
+            take(Quantity(start, end, text[start:end], value, "number"))
     for match in _BAD_DATE.finditer(text):   # 29-02-2014: no date, but one value, not three numbers
         if free(match.start(), match.end()):
             take(Quantity(match.start(), match.end(), match.group(0), match.group(0), "date"))
@@ -279,6 +321,12 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         if free(match.start(), match.end()):
             take(Quantity(match.start(), match.end(), match.group(0), match.group(0), "reference"))
 
+    for idiom, value in data.idioms.items():
+        for match in re.finditer(rf"(?<![\w]){_alt([idiom])}(?![\w])", text, re.I):
+            if free(match.start(), match.end()):
+                literal = re.match(r"\d+", match.group(0))
+                take(Quantity(match.start(), match.end(), match.group(0), str(value), "number",
+                              alt=literal.group(0) if literal else str(parse_number_word(match.group(0), code) or "")))
     for match in patterns["number"].finditer(text):
         start, end = match.start(), match.end()
         if not free(start, end):
@@ -303,12 +351,8 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
             end = extra.end()
         if "/" in written_number or patterns["reference_before"].search(text, 0, start):
             kind = "reference"
-        take(Quantity(start, end, text[start:end], value, kind))
+        take(Quantity(start, end, text[start:end], value, kind, alt=_other_reading(written_number, code)))
 
-    for idiom, value in data.idioms.items():
-        for match in re.finditer(rf"(?<![\w]){_alt([idiom])}(?![\w])", text, re.I):
-            if free(match.start(), match.end()):
-                take(Quantity(match.start(), match.end(), match.group(0), str(value), "number"))
     if patterns["has_words"]:
         for quantity in _word_numbers(text, code, free):
             take(quantity)
@@ -345,7 +389,7 @@ def _mark_notes(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         if re.fullmatch(r"\(\d+\)\s*<", text[q.start - 1:q.end + 2].rstrip()[:q.end - q.start + 3]):
             continue   # "(2)<W …>": the number of a note, not a value
-        marked.append(Quantity(q.start, q.end, q.written, q.value, q.kind, q.weak, inside))
+        marked.append(replace(q, note=inside))
     return marked
 
 
@@ -366,7 +410,7 @@ def _continue_references(text: str, found: list[Quantity], continues: "re.Patter
         before, current = found[index - 1], found[index]
         if (before.kind == "reference" and current.kind == "number" and not current.weak
                 and continues.fullmatch(text, before.end, current.start)):
-            found[index] = Quantity(current.start, current.end, current.written, current.value, "reference")
+            found[index] = replace(current, kind="reference")
 
 
 def _word_numbers(text: str, code: str, free) -> list[Quantity]:
@@ -385,16 +429,20 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             gap = text[previous[1]:start] if previous else ""
             # Dutch writes a number as one word ("vijfentwintig") and sets apart its scales only
             # ("honderd duizend"); French and English (with word joiners) write separate words
-            joined = (bool(data.word_joiners) or word in data.scales
-                      or bool(previous and any(previous[2].endswith(scale) for scale in data.scales)))
+            # older Dutch sets apart "negentien honderd drie en twintig" too
+            hundreds = [w for w, v in data.cardinals.items() if v == 100]
+            joined = (data.words_apart or word in data.scales or word in hundreds
+                      or bool(previous and any(previous[2].endswith(scale) for scale in (*data.scales, *hundreds))))
             if previous and joined and re.fullmatch(r"[\s\-]+", gap) and previous[2] not in data.ordinals \
                     and word not in data.ordinals:
                 runs[-1].append((start, end, word))
-            elif previous and previous[2] in data.word_joiners and re.fullmatch(r"[\s\-]+", gap):
+            elif previous and previous[2] in data.word_joiners and re.fullmatch(r"[\s\-]+", gap) \
+                    and word not in data.ordinals:
                 runs[-1].append((start, end, word))
             else:
                 runs.append([(start, end, word)])
-        elif joiner and runs and runs[-1][-1][1] == _last_end(words, index) and len(runs[-1]) >= 1:
+        elif joiner and runs and runs[-1][-1][1] == _last_end(words, index) and len(runs[-1]) >= 1 \
+                and runs[-1][-1][2] not in data.ordinals:
             runs[-1].append((start, end, word))
     quantities = []
     for run in runs:

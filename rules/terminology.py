@@ -72,7 +72,9 @@ def term_variants(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                 if key in occurrences:
                     occurrences[key].append(("closed", node, match.start(), match.end(), match.group()))
         for key, found in occurrences.items():
-            yield from _report(found)
+            if _broken_word(key, found, lang):
+                continue
+            yield from _report(found, lang)
 
 
 def _collect_spaced(node, match, occurrences) -> None:
@@ -88,11 +90,39 @@ def _collect_spaced(node, match, occurrences) -> None:
 _PREFERENCE = {"hyphenated": 0, "closed": 1, "spaced": 2}
 
 
-def _report(found: list) -> Iterator[Finding]:
+def _zipf(word: str, lang: str) -> float | None:
+    """The word's frequency in the language's embedded list; None without a list."""
+    from .counterparts import _lexicon   # shared, cached per language
+
+    lexicon = _lexicon(lang)
+    return None if lexicon is None else lexicon.zipf(word)
+
+
+def _broken_word(key: str, found: list, lang: str) -> bool:
+    """``author-ities`` beside ``authorities``: a word cut by a line break, not a variant.
+
+    When the closed form is a dictionary word and a part of a split form is not, the
+    split form is a broken word; respelling the whole word after it would corrupt it.
+    """
+    closed = _zipf(key, lang)
+    if not closed:
+        return False
+    for kind, _node, _start, _end, text in found:
+        if kind != "closed":
+            parts = [p for p in re.split(r"[-\s]+", text) if p]
+            if any((_zipf(part, lang) or 0) == 0 for part in parts):
+                return True
+    return False
+
+
+def _report(found: list, lang: str = "") -> Iterator[Finding]:
     kinds = collections.Counter(kind for kind, *_ in found)
     if len(kinds) < 2:
         return
     majority = min(kinds, key=lambda kind: (-kinds[kind], _PREFERENCE[kind]))
+    if lang and "closed" in kinds and majority != "closed" and kinds["closed"] * 2 >= kinds[majority] \
+            and (_zipf(next(t for k, *_, t in found if k == "closed"), lang) or 0) > 0:
+        majority = "closed"   # toward the form the dictionary knows, unless far outnumbered
     reference = next(entry for entry in found if entry[0] == majority)
     _, ref_node, ref_start, ref_end, ref_text = reference
     related = (Related(ref_node.locate(ref_start, ref_end),

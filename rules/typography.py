@@ -117,6 +117,8 @@ def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
                     continue
                 if node.text[match.start(1) - 1] in ".;:!?":
                     continue   # after a sentence: the typewriter's two spaces, or paragraphs run together
+                if _flattened_break(node.text, match.start(1), match.end(1)):
+                    continue   # a line break flattened by a conversion, not a typing slip
                 line_start = source.rfind("\n", 0, start) + 1
                 if source.startswith("#", line_start):
                     continue   # a markdown heading's spacing ("### Article  2")
@@ -130,6 +132,22 @@ def double_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
             for start, end, raw in runs:
                 yield Finding(node.source.location(start, end, lang),
                               f"{len(raw)} spaces where one belongs", fix=Fix(" ", safe=True))
+
+
+def _flattened_break(text: str, start: int, end: int) -> bool:
+    """Two spaces where the source had a line break: before a capitalised word, a table
+    cell or a signature mark, after a comma, a closing quote or bracket, a footnote call,
+    or between words set in capitals (a heading's lines)."""
+    before, after = text[start - 1], text[end] if end < len(text) else " "
+    if after.isupper() or after in "|*(":
+        return True
+    if before in ",”»)]|'\"":
+        return True
+    word_before = re.search(r"(\w+)$", text[:start])
+    word_after = re.match(r"\w+", text[end:])
+    if word_before and len(word_before.group(1)) == 1 and re.match(r"\w{1,2} \w ", text[end:end + 5]):
+        return True   # l e t t e r - s p a c e d  headings: two spaces between words
+    return bool(word_before and word_after and word_before.group(1).isupper() and word_after.group().isupper())
 
 
 # ---------------------------------------------------------------------------------------
@@ -258,7 +276,7 @@ _PAIRS = {"(": ")", "[": "]", "“": "”", "„": "”", "«": "»", "‘": "�
 _CLOSERS = {")": "(", "]": "[", "”": "“", "»": "«"}
 _FAMILY = {"(": "(", ")": "(", "[": "[", "]": "[", "“": "“", "„": "“", "”": "“", "«": "«", "»": "«",
            "‘": "‘", "’": "‘", '"': '"'}
-_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
+_LABEL_BEFORE = re.compile(r"(?:(?:^|[\s(,;:/.|)\]—–])(?:[a-zA-Z]{1,2}|[ivxlcdmIVXLCDM]{1,6}|\d+[a-z]?°?(?:bis|ter|quater)?|[a-z]\d))$"
                            r"|(?<!\d)\d{1,2}$")
 
 
@@ -271,9 +289,15 @@ def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
     article with everything up to the next article, or a list item outside articles):
     ``(…)``, ``[…]``, ``“…”``, ``„…”`` (also ``,,…"`` in old texts), ``«…»``, ``‘…’``, and
     straight ``"`` (which must come in pairs). A right single quote between letters is an
-    apostrophe (``l’étude``); a closing bracket after a list label (``onder a) en b)``,
-    ``alinéa 2a)``) is a label; a paragraph that opens with ``«`` while a quotation is
-    open continues it, as French typography does.
+    apostrophe (``l’étude``, ``‘s-Gravenhage``); a closing bracket after a list label
+    (``onder a) en b)``, ``alinéa 2a)``, ``26(1)d)``, a table cell ``|b)``) is a label, and
+    after a footnote call (``*)``, ``¹)``) a call; a paragraph that opens with ``«`` while a
+    quotation is open continues it, as French typography does. Older conventions are
+    known: ``”`` or ``»`` opening a quotation (``»du Passluis.”``), ``»`` opening each
+    paragraph of a long quotation, marks of two styles paired, ``„`` or ``”`` alone in a
+    table cell or in a row of them (ditto marks), a consolidation's ``[…]`` and ``(…)``
+    around amended text. A quotation (or a consolidation's parenthesis) opened in one
+    provision may close in a later one: it is reported only if the document never closes it.
 
     Example:
         nl: ``de studie “Waar een klein land groot in kan zijn van 2018`` (no closing ”)
@@ -282,8 +306,15 @@ def unbalanced_delimiters(bitext: Bitext, options: Mapping[str, Any]) -> Iterato
     Options: none.
     """
     for lang in bitext.languages:
+        pending: list[tuple[Node, int, str]] = []   # quotations left open by a provision
         for nodes in _provisions(bitext.documents[lang]):
-            yield from _check_delimiters(nodes)
+            yield from _check_delimiters(nodes, pending)
+        for node, index, char in pending:
+            if char == '"':
+                yield Finding(node.locate(index, index + 1),
+                              f"odd number of '\"' in this {_where(node)}: this one has no partner")
+            else:
+                yield _never_closed(node, index, char)
 
 
 def _provisions(document) -> list[list[Node]]:
@@ -307,7 +338,39 @@ def _provisions(document) -> list[list[Node]]:
     return [group for group in groups if group]
 
 
-def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
+_QUOTES = ("“", "«", "‘")
+_CELL_EDGE = " \t\u00a0|"
+
+
+def _footnote_call(node: Node, index: int) -> bool:
+    """``*)``, ``**)``, ``⁵)``, a superscript number before the bracket: a footnote call."""
+    text = node.text
+    if index and text[index - 1] in "*†‡":
+        return True
+    return any(m.kind == "footnote-ref" and m.end <= index and not text[m.end:index].strip()
+               for m in node.marks)
+
+
+def _amendment_bracket(node: Node, index: int) -> bool:
+    """Justel's ``[`` … ``]`` with a superscript number: an editor's amendment marker."""
+    return any(m.kind == "footnote-ref" and m.start in (index, index + 1) for m in node.marks)
+
+
+def _standalone(text: str, index: int) -> bool:
+    """A mark alone in a table cell (``| „ |``, ``|» |``): a ditto mark, not a quotation."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text.rfind("|", line_start, index)
+    right = text.find("|", index + 1, line_end)
+    if left < 0 and right < 0:
+        return False
+    cell = text[(left + 1 if left >= 0 else line_start):(right if right >= 0 else line_end)]
+    return cell.strip(" .,;\t\u00a0") == text[index]
+
+
+def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -> Iterator[Finding]:
+    reversed_quotes = [any(p[2] == "»" for p in pending)]
     stacks: dict[str, list[tuple[Node, int, str]]] = collections.defaultdict(list)
     straight: list[tuple[Node, int]] = []
     for node in nodes:
@@ -323,13 +386,17 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if char == '"':
                 if stacks["“"] and stacks["“"][-1][2] == "„":
                     stacks["“"].pop()   # „kind" or ,,kind"
-                else:
+                elif not _standalone(text, index):
                     straight.append((node, index))
                 continue
+            if char not in "()[]" and _standalone(text, index):
+                continue   # a ditto mark in a table
             family = _FAMILY[char]
             stack = stacks[family]
             before = text[index - 1] if index else " "
             after = text[index + 1] if index + 1 < len(text) else " "
+            if char == "‘" and (before.isalpha() or text[index + 1:index + 3].lower() in ("s-", "t ")):
+                continue   # l‘autre, ‘s-Gravenhage, ‘t: an apostrophe
             if char == "’":
                 if after.isalpha() or before.isspace():
                     continue   # an apostrophe
@@ -339,6 +406,32 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if char == "“" and stack and stack[-1][2] == "„":
                 stack.pop()   # „…“, the German-style closing
                 continue
+            if char == "”" and not stack and (before.isspace() or index == 0) and after.isalpha():
+                stack.append((node, index, "”"))   # ”Direction …”: an opening mark in older texts
+                continue
+            if char in "[]" and _amendment_bracket(node, index):
+                continue
+            if char in "”»" and not stack and before == ")":
+                continue   # (L. S.)” after a signature: a ditto mark
+            if char == "»" and not stacks["«"] and not text[:index].rstrip(" \t\u00a0").endswith(
+                    tuple("abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûù,")) and after in " \u00a0" \
+                    and text[index + 2:index + 3].isupper():
+                reversed_quotes[0] = True
+                continue   # » opening a paragraph of a quotation, as older texts do
+            if char == "”" and not stack and reversed_quotes[0]:
+                continue   # closes a quotation opened by such a »
+            if char == ")" and _footnote_call(node, index):
+                # "([…]¹)": the consolidation's bracket closes after the amendment number
+                if stack and stack[-1][2] == "(" and stack[-1][0].text[stack[-1][1] + 1:stack[-1][1] + 2] == "[":
+                    stack.pop()
+                else:
+                    opened = next((p for p in reversed(pending) if p[2] == "("
+                                   and p[0].text[p[1] + 1:p[1] + 2] == "["), None)
+                    if opened is not None:
+                        pending.remove(opened)
+                continue
+            if char == "»" and not stack and not text[:index].strip(" \t\u00a0"):
+                continue   # a continued quotation: each paragraph opens with », as older French does
             if char in _PAIRS:
                 if char == "«" and index == 0 and stack and stack[-1][0] is not node:
                     continue   # a new paragraph of an open French quotation
@@ -347,19 +440,54 @@ def _check_delimiters(nodes: list[Node]) -> Iterator[Finding]:
             if stack:
                 stack.pop()
                 continue
+            if family in _QUOTES and char in "”»" and _ditto_run(text, index):
+                continue   # ” ” 264: ditto marks in a list
+            if family in _QUOTES:
+                mixed = next((stacks[f] for f in ("“", "«") if f != family and stacks[f]), None)
+                if mixed is not None:
+                    mixed.pop()   # »du Passluis.”: older texts pair quotation marks of two styles
+                    continue
+                if char == "»" and after.isalpha() or (char == "»" and after == " " and text[index + 2:index + 3].isalpha()
+                                                         and not text[:index].rstrip().endswith((".", ":", ";"))):
+                    stacks["“"].append((node, index, "»"))   # »Institut de France”: an opening mark in older texts
+                    continue
+            if (family in _QUOTES or family == "(") and any(_FAMILY[c] == family for _, _, c in pending):
+                pending.remove(next(p for p in reversed(pending) if _FAMILY[p[2]] == family))
+                continue   # a quotation opened in an earlier provision (an amending text)
             if char in ")]" and _label_before(text, index):
                 continue   # "onder a) en b)": a list label cited in the text
             yield _closer(node, index, char)
     for family, stack in stacks.items():
-        for node, index, char in stack:
-            closer = _PAIRS[char]
-            shown = ",," if node.text[index:index + 2] == ",," else char
-            yield Finding(node.locate(index, index + len(shown)),
-                          f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
+        for entry in stack:
+            node, index, char = entry
+            if family in _QUOTES or (char == "(" and node.text[index + 1:index + 2] in ("[", "")
+                                     or char == "(" and node.text[index + 1:index + 2].isupper()):
+                # may close in a later provision: an amending text quoted over several
+                # provisions, a consolidation's "(…)" around several paragraphs
+                pending.append(entry)
+            else:
+                yield _never_closed(*entry)
     if len(straight) % 2:
-        node, index = straight[-1]
-        yield Finding(node.locate(index, index + 1),
-                      f"odd number of '\"' in this {_where(node)}: this one has no partner")
+        earlier = next((p for p in pending if p[2] == '"'), None)
+        if earlier is not None:
+            pending.remove(earlier)   # closes a quotation opened in an earlier provision
+        else:
+            node, index = straight[-1]
+            pending.append((node, index, '"'))
+
+
+def _ditto_run(text: str, index: int) -> bool:
+    """A quotation mark beside another one with only spaces between: ditto marks."""
+    before = text[:index].rstrip(" \u00a0")
+    after = text[index + 1:].lstrip(" \u00a0")
+    return before.endswith(("”", "»", "„")) or after.startswith(("”", "»", "„"))
+
+
+def _never_closed(node: Node, index: int, char: str) -> Finding:
+    closer = {"»": "”"}.get(char) or _PAIRS.get(char, char)
+    shown = ",," if node.text[index:index + 2] == ",," else char
+    return Finding(node.locate(index, index + len(shown)),
+                   f"'{shown}' is never closed: no '{closer}' after it in this {_where(node)}")
 
 
 def _where(node: Node) -> str:

@@ -1,0 +1,117 @@
+"""The comparison rules on real texts: injected errors are found, messages never contradict
+themselves, a structural difference is one finding, notations of one value are one value."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilint.engine import Settings, lint_paths
+from rules.quantities import find_quantities
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tools():
+    if str(ROOT / "tools") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tools"))
+    import inject_errors
+
+    return inject_errors
+
+
+# documents of several periods and layouts (tables, inline paragraphs, old spellings)
+PROPERTY_DOCS = ("BWBV0002032", "BWBV0006047", "BWBV0006086", "BWBV0005563", "BWBV0005655",
+                 "BWBV0006035", "BWBV0006026", "BWBV0004330", "BWBV0001344", "BWBV0005045")
+_HINT = re.compile(r"^\w+ (?P<mine>.+?) is not in the \w+ version, which has (?P<theirs>.+)$")
+_SUMMARY = re.compile(r"\d+ values? in \w+ only(?: \((?P<values>[^)]*)\))?")
+
+
+def test_injected_comparison_errors_are_found(corpus: Path) -> None:
+    """Numbers, dates, list items and enumeration members changed or dropped on one side
+    of real treaties: at least 90 % of them are reported (tools/inject_errors.py)."""
+    inject = _tools()
+    results = []
+    for doc in ("BWBV0002730", "BWBV0001344", "BWBV0005655", "BWBV0004751"):
+        results += inject.run([str(corpus / "treaties" / doc / "README.md")], per_kind=1)
+    kinds = {injection.kind for injection, _ in results}
+    assert {"number changed", "number dropped", "date changed", "item dropped"} <= kinds
+    found = sum(hit for _, hit in results)
+    missed = [f"{i.kind}: {i.what}" for i, hit in results if not hit]
+    assert found >= 0.9 * len(results), missed
+
+
+def test_no_parity_message_names_the_same_value_on_both_sides(corpus: Path) -> None:
+    """``number X is not in the fr version, which has X`` contradicts itself; so does a
+    summary listing one value as written in each version only."""
+    checked = 0
+    for doc in PROPERTY_DOCS:
+        readme = corpus / "treaties" / doc / "README.md"
+        _, diagnostics = lint_paths([str(readme)], Settings(select=["BL401", "BL402", "BL403"]))
+        for d in diagnostics:
+            checked += 1
+            hint = _HINT.match(d.message)
+            if hint:
+                assert " ".join(hint["mine"].split()) != " ".join(hint["theirs"].split()), (doc, d.message)
+            sides = [set(filter(None, (v.strip(" …") for v in (m["values"] or "").split(" · "))))
+                     for m in _SUMMARY.finditer(d.message)]
+            if len(sides) == 2:
+                assert not sides[0] & sides[1], (doc, d.message)
+    assert checked, "the documents gave parity findings to check"
+
+
+def test_a_structural_difference_is_one_finding(corpus: Path) -> None:
+    """BWBV0005714's French misspells one heading (``Artice 20``), so its article 20 runs
+    into article 19: one finding (Artikel 20 has no French counterpart), not one per item
+    and value of both articles."""
+    readme = corpus / "treaties" / "BWBV0005714" / "README.md"
+    text = readme.read_text(encoding="utf-8").splitlines()
+    fr_19 = next(i for i, line in enumerate(text, 1) if re.match(r"###\s*Article\s+19\b", line))
+    fr_21 = next(i for i, line in enumerate(text, 1) if i > fr_19 and re.match(r"###\s*Article\s+21\b", line))
+    nl_19 = next(i for i, line in enumerate(text, 1) if re.match(r"###\s*Artikel\s+19\b", line))
+    nl_21 = next(i for i, line in enumerate(text, 1) if i > nl_19 and re.match(r"###\s*Artikel\s+21\b", line))
+    _, diagnostics = lint_paths([str(readme)], Settings(select=["BL0", "BL4"]))
+    inside = [d for d in diagnostics if fr_19 <= d.span.line < fr_21 or nl_19 <= d.span.line < nl_21]
+    assert [(d.code, d.message) for d in inside] == [
+        ("BL003", "article Artikel 20 has no counterpart in the fr version")]
+
+
+def test_a_table_laid_out_differently_is_not_a_cascade(corpus: Path) -> None:
+    """BWBV0006047's tables are compared as blocks: at most one value finding per article."""
+    readme = corpus / "treaties" / "BWBV0006047" / "README.md"
+    _, diagnostics = lint_paths([str(readme)], Settings(select=["BL401"]))
+    per_article = {}
+    for d in diagnostics:
+        per_article[d.key.split("/")[0]] = per_article.get(d.key.split("/")[0], 0) + 1
+    assert all(count <= 2 for count in per_article.values()), per_article
+
+
+@pytest.mark.parametrize("lang,a,b", [
+    ("nl", "op de 4de Juni 1945", "op 4 juni 1945"),
+    ("nl", "den 26sten Junij 1839", "26 juni 1839"),
+    ("nl", "de eerste Januari 1940", "1 januari 1940"),
+    ("nl", "den twintigsten Januari negentien honderd drie en twintig", "20 januari 1923"),
+    ("fr", "le premier juillet mil neuf cent soixante-dix", "1er juillet 1970"),
+    ("fr", "le 1er FEVRIER 1954", "1er février 1954"),
+    ("fr", "le 1. III. 1954", "1er mars 1954"),
+    ("fr", "à 14 h 28", "14:28"),
+    ("nl", "om 14.28 uur", "14:28"),
+])
+def test_notations_of_one_value(lang: str, a: str, b: str) -> None:
+    values_a = {q.value for q in find_quantities(a, lang)}
+    values_b = {q.value for q in find_quantities(b, lang)} if ":" not in b else {b}
+    assert values_a == values_b
+
+
+def test_a_decimal_point_in_a_comma_language_matches_the_comma() -> None:
+    fr, = [q for q in find_quantities("un montant de fl. 1.40 par jour", "fr") if q.written == "1.40"]
+    nl, = [q for q in find_quantities("een bedrag van f 1,40 per dag", "nl") if q.written == "1,40"]
+    assert nl.value in (fr.value, fr.alt)
+
+
+def test_editorial_notes_and_link_targets_hold_no_values() -> None:
+    assert find_quantities("(Zie NOTA 1 onder TITEL) Met opsluiting", "nl") == []
+    assert find_quantities("![10000050203](http://wetten.overheid.nl/Illustration/10000050203.png)", "fr") == []
