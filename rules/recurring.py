@@ -19,13 +19,17 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 from bilint.api import Bitext, Finding, Fix, Node, rule
 
-from ._prose import exempt_spans, inside, sentences, text_nodes
+from ._prose import _QUOTED, inside, sentences, text_nodes
 
 DATA = Path(__file__).parent / "data"
 
 # a word, or an elided article or preposition with its apostrophe (d', l')
 _WORD = re.compile(r"[^\W\d_]+['’](?=[^\W\d_])|[^\W\d_]+(?:-[^\W\d_]+)*")
 _GAP = re.compile(r"\s*")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 class Token(NamedTuple):
@@ -75,9 +79,10 @@ def load_confusables(lang: str) -> Confusables | None:
 
 
 def _runs(node: Node) -> Iterator[list[Token]]:
-    """Runs of words separated by spaces only, within one sentence, outside quotations."""
+    """Runs of words separated by spaces only, within one sentence, outside quotations
+    (italics are read: treaties set their signature blocks, names included, in italics)."""
     text = node.text
-    exempt = exempt_spans(node)
+    exempt = quoted_spans(node.text)
     for start, end in sentences(text):
         run: list[Token] = []
         previous_end = None

@@ -9,7 +9,7 @@ Conseil`` → ``à le Conseil``, ``de regering`` → ``het regering``, ``om te``
 each slipped sentence becomes an item of a small bilingual text (the other version gets
 real sentences untouched) and counts as found when a BL6 finding overlaps the rewritten
 words. A recurring name (written the same way three times or more in a document) is
-changed once in its real document. The untouched sentences are linted too: findings on
+changed once in its real (bilingual) document. The untouched sentences are linted too: findings on
 them are reported as false alarms.
 """
 
@@ -173,7 +173,7 @@ _SWAP = {"fr": {"des": "de", "de": "des", "du": "de"}, "nl": {"van": "voor", "vo
 
 def recurring_cases(corpus: Path, lang: str, limit: int) -> Iterator[tuple[str, str, int, int]]:
     """(document text with one occurrence of a recurring name changed, path, start, end)."""
-    for path in sorted((corpus / "treaties").glob(f"*/split.{lang}.md")):
+    for path in sorted((corpus / "treaties").glob("*/README.md")):
         text = path.read_text(encoding="utf-8")
         names = Counter(m.group() for m in _NAME[lang].finditer(text))
         recurring = sorted(name for name, count in names.items() if count >= 4)
@@ -198,7 +198,7 @@ def lint_recurring(corpus: Path, lang: str, limit: int) -> list[bool]:
 
     found = []
     for text, path, start, end in recurring_cases(corpus, lang, limit):
-        settings = Settings(select=["BL602"], languages=("nl", "fr"), layout="sectioned")
+        settings = Settings(select=["BL602"], languages=("nl", "fr"))
         diagnostics = lint_text(text, settings, path=Path(path).name)
         line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         hit = False
