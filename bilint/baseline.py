@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -32,6 +32,7 @@ def _entry_key(diagnostic: Diagnostic, base: str) -> tuple[str, str, str, str]:
 class Baseline:
     path: str
     counts: Counter
+    messages: dict = field(default_factory=dict)
 
     @property
     def base(self) -> str:
@@ -48,37 +49,77 @@ class Baseline:
         if not isinstance(data, dict) or data.get("bilint-baseline") != FORMAT or not isinstance(data.get("findings"), list):
             raise InputError(f"{path}: not a bilint baseline (expected {{\"bilint-baseline\": {FORMAT}, \"findings\": […]}})")
         counts: Counter = Counter()
+        messages: dict = {}
         for entry in data["findings"]:
             try:
-                counts[(entry["path"], entry["code"], entry["key"], entry["fingerprint"])] += int(entry.get("count", 1))
+                key = (entry["path"], entry["code"], entry["key"], entry["fingerprint"])
+                counts[key] += int(entry.get("count", 1))
+                messages.setdefault(key, entry.get("message", ""))
             except (KeyError, TypeError, ValueError):
                 raise InputError(f"{path}: a baseline entry lacks path, code, key or fingerprint: {entry!r}") from None
-        return cls(path, counts)
+        return cls(path, counts, messages)
 
     def filter(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics the baseline does not accept (each entry accepts ``count`` findings)."""
+        return self.match(diagnostics).new
+
+    def match(self, diagnostics: Sequence[Diagnostic], linted: Sequence[str] = ()) -> "Match":
+        """Split ``diagnostics`` into new and accepted; count the stale entries of ``linted`` files.
+
+        An entry is stale when its file was linted and no finding matched it: the text was
+        corrected (or the finding moved), and the entry would silently accept a future one.
+        """
         left = Counter(self.counts)
         new = []
+        accepted = 0
         for diagnostic in diagnostics:
             key = _entry_key(diagnostic, self.base)
             if left[key] > 0:
                 left[key] -= 1
+                accepted += 1
             else:
                 new.append(diagnostic)
-        return new
+        files = {self.relative(path) for path in linted}
+        stale = sum(count for key, count in left.items() if count > 0 and key[0] in files)
+        return Match(new, accepted, stale)
+
+    def relative(self, path: str) -> str:
+        return Path(os.path.relpath(os.path.abspath(path), self.base)).as_posix()
 
 
-def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
-    """Record ``diagnostics`` as accepted; returns how many. The file is sorted, for clean diffs."""
+@dataclass
+class Match:
+    new: list[Diagnostic]
+    accepted: int      # findings the baseline accepted
+    stale: int         # entries of linted files that matched no finding
+
+
+def write(path: str, diagnostics: Sequence[Diagnostic], linted: Sequence[str] | None = None) -> tuple[int, int]:
+    """Record ``diagnostics`` as accepted; the file is sorted, for clean diffs.
+
+    With ``linted`` (the files of this run), the entries of other files are kept, so that
+    updating after linting one file does not forget the rest. Returns (how many findings
+    recorded, how many earlier entries were dropped as stale).
+    """
     base = os.path.dirname(os.path.abspath(path))
     counts: Counter = Counter(_entry_key(d, base) for d in diagnostics)
     messages = {}
     for diagnostic in diagnostics:
         messages.setdefault(_entry_key(diagnostic, base), diagnostic.message)
+    dropped = 0
+    if os.path.exists(path):
+        old = Baseline.read(path)
+        files = None if linted is None else {old.relative(p) for p in linted}
+        for key, count in old.counts.items():
+            if files is not None and key[0] not in files:
+                counts[key] += count             # not linted this time: kept as it was
+                messages.setdefault(key, old.messages.get(key, ""))
+            else:
+                dropped += max(0, count - counts.get(key, 0))
     findings = []
     for key in sorted(counts):
         entry = dict(zip(("path", "code", "key", "fingerprint"), key))
-        entry["message"] = messages[key]   # for the reader of a diff; not used to match
+        entry["message"] = messages.get(key, "")   # for the reader of a diff; not used to match
         if counts[key] > 1:
             entry["count"] = counts[key]
         findings.append(entry)
@@ -86,4 +127,4 @@ def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
     from .fixes import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
-    return len(diagnostics)
+    return len(diagnostics), dropped

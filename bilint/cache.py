@@ -26,7 +26,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .model import Diagnostic, Fix, Location, Related, Severity, Span
 
@@ -119,23 +119,26 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, rename: Mapping[str, str]) -> Any:
+    """The JSON of ``_encode`` back to objects, file paths renamed as the new run names them."""
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        return [_decode(v, rename) for v in value]
     if not isinstance(value, dict):
         return value
     if "__severity__" in value:
         return Severity(value["__severity__"])
     name = value.get("__type__")
     if name is None:
-        return {k: _decode(v) for k, v in value.items()}
+        return {k: _decode(v, rename) for k, v in value.items()}
     cls = _TYPES[name]
     known = {f.name for f in dataclasses.fields(cls)}
     fields = {}
     for key, item in value.items():
         if key in known:
-            item = _decode(item)
+            item = _decode(item, rename)
             fields[key] = tuple(item) if isinstance(item, list) else item
+    if isinstance(fields.get("path"), str):
+        fields["path"] = rename.get(fields["path"], fields["path"])
     return cls(**fields)
 
 
@@ -169,7 +172,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str | None) -> tuple[list[dict], list[Diagnostic]] | None:
+    def get(self, key: str | None, paths: Sequence[str] = ()) -> tuple[list[dict], list[Diagnostic]] | None:
+        """The stored result of ``key``; its file names as ``paths`` gives them (the key holds
+        absolute paths, so the run that stored it may have named the same files otherwise)."""
         if key is None:
             return None
         path = self._path(key)
@@ -177,8 +182,11 @@ class ResultCache:
             entry = json.loads(path.read_text(encoding="utf-8"))
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 return None
-            result = entry["files"], [_decode(d) for d in entry["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            stored = entry.get("paths", [])
+            rename = {old: new for old, new in zip(stored, paths) if old != new} if len(stored) == len(paths) else {}
+            files = [dict(f, path=rename.get(f.get("path"), f.get("path"))) for f in entry["files"]]
+            result = files, [_decode(d, rename) for d in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         try:
             os.utime(path)   # recently used: kept longest when the folder is pruned
@@ -186,11 +194,14 @@ class ResultCache:
             pass
         return result
 
-    def put(self, key: str | None, files: list[dict], diagnostics: Iterable[Diagnostic]) -> None:
-        """Store one result; a cache that cannot be written is silently not used."""
+    def put(self, key: str | None, files: list[dict], diagnostics: Iterable[Diagnostic],
+            paths: Sequence[str] = ()) -> None:
+        """Store one result (``paths``: the document's files as this run names them); a cache
+        that cannot be written is silently not used."""
         if key is None:
             return
-        entry = {"format": FORMAT, "key": key, "files": files, "diagnostics": [_encode(d) for d in diagnostics]}
+        entry = {"format": FORMAT, "key": key, "paths": list(paths), "files": files,
+                 "diagnostics": [_encode(d) for d in diagnostics]}
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -42,10 +42,16 @@ KEYS = {
     "exclude": "globs of files and folders not to lint",
     "rules": "a table of rule name or code = { option = value }",
     "overrides": "[[overrides]] tables: paths = [globs] and the keys they change",
+    "baseline": "a baseline file (findings accepted earlier), relative to this file",
+    "monolingual": "what a file with text in one language only and no counterpart gets: "
+                   "\"info\" (one info finding, not linted) or \"error\" (BL002, linted)",
+    "report-language": "the language of bilint's own words in reports: en, nl or fr "
+                       "(default: the environment's, as LANGUAGE or LANG say)",
 }
+MONOLINGUAL = ("info", "error")
 # what an [[overrides]] table may change, besides its ``paths``
 OVERRIDE_KEYS = ("languages", "layout", "select", "extend-select", "ignore", "severity",
-                 "fail-level", "words", "glossaries", "rules")
+                 "fail-level", "words", "glossaries", "rules", "monolingual")
 
 
 def find_config(start: Path) -> Path | None:
@@ -148,10 +154,12 @@ def _check(path: Path, data: dict, prefix: str, allowed: dict[str, str]) -> dict
     def fail(key: str, what: str) -> InputError:
         return InputError(f"{path}: '{prefix}{key}' must be {what}")
 
+    from .selectors import did_you_mean
+
     for key in data:
         if key not in allowed:
-            raise InputError(f"{path}: unknown key '{prefix}{key}' in bilint configuration "
-                             f"(known: {', '.join(sorted(allowed))})")
+            raise InputError(f"{path}: unknown key '{prefix}{key}' in bilint configuration"
+                             f"{did_you_mean(key, allowed)} (known: {', '.join(sorted(allowed))})")
     config: dict[str, Any] = dict(data)
     languages = config.get("languages")
     if languages is not None and (not isinstance(languages, list) or len(languages) != 2
@@ -174,6 +182,14 @@ def _check(path: Path, data: dict, prefix: str, allowed: dict[str, str]) -> dict
             raise fail(f"rules.{name}", "a table of option = value")
     if "fail-level" in config:
         _severity(path, f"{prefix}fail-level", config["fail-level"])
+    if "monolingual" in config and config["monolingual"] not in MONOLINGUAL:
+        raise fail("monolingual", f"\"info\" or \"error\", not {config['monolingual']!r}")
+    if "report-language" in config and config["report-language"] not in ("en", "nl", "fr"):
+        raise fail("report-language", f"en, nl or fr, not {config['report-language']!r}")
+    if "baseline" in config:
+        if not isinstance(config["baseline"], str) or not config["baseline"]:
+            raise fail("baseline", "a file name")
+        config["baseline"] = str((path.parent / config["baseline"]).resolve())
     for key in ("words", "glossaries"):
         if key in config:
             config[key] = [str((path.parent / name).resolve()) for name in config[key]]
@@ -190,7 +206,11 @@ def _severity(path: Path, key: str, value: Any) -> None:
 
 
 def check_rules(config: Config, rules) -> None:
-    """Rule names, codes and options in ``rules`` and ``severity`` must exist (typos fail loudly)."""
+    """Rule names, codes and options in ``rules``, ``severity``, ``select``, ``extend-select``
+    and ``ignore`` must exist (a typo fails loudly, with the nearest known name)."""
+    from .selectors import did_you_mean, unknown_selector
+
+    names = [rule.code for rule in rules] + [rule.name for rule in rules]
     by_key = {}
     for rule in rules:
         by_key[rule.code] = by_key[rule.name] = rule
@@ -201,19 +221,26 @@ def check_rules(config: Config, rules) -> None:
         for name, options in values.get("rules", {}).items():
             rule = by_key.get(name)
             if rule is None:
-                raise InputError(f"{where}: '{prefix}{at}rules.{name}': no such rule (see 'bilint rules')")
+                raise InputError(f"{where}: '{prefix}{at}rules.{name}': no such rule"
+                                 f"{did_you_mean(name, names)} (see 'bilint rules')")
             for option, value in options.items():
                 if option not in rule.options:
                     known = ", ".join(sorted(rule.options)) or "none"
                     raise InputError(f"{where}: '{prefix}{at}rules.{name}.{option}': {rule.code} has no option "
-                                     f"{option!r} (its options: {known})")
+                                     f"{option!r}{did_you_mean(option, rule.options)} (its options: {known})")
                 default = rule.options[option]
                 if default is not None and not _same_kind(default, value):
                     raise InputError(f"{where}: '{prefix}{at}rules.{name}.{option}' must be "
                                      f"{type(default).__name__}, like its default {default!r}, not {value!r}")
         for code in values.get("severity", {}):
             if not any(rule.code.startswith(code) or rule.name == code for rule in rules):
-                raise InputError(f"{where}: '{prefix}{at}severity.{code}': no rule matches {code!r}")
+                raise InputError(f"{where}: '{prefix}{at}severity.{code}': no rule matches {code!r}"
+                                 f"{did_you_mean(code, names)}")
+        for key in ("select", "extend-select", "ignore"):
+            for token in values.get(key, []):
+                problem = unknown_selector(token, rules)
+                if problem:
+                    raise InputError(f"{where}: '{prefix}{at}{key}': {problem}")
 
 
 def _same_kind(default: Any, value: Any) -> bool:

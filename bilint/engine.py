@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .model import Bitext, Diagnostic, Finding, Rule, Severity
 
@@ -24,9 +24,28 @@ class Settings:
     extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
+    # a one-language file with no counterpart: "info" (skipped, one info finding) or "error" (BL002);
+    # files and folders (bilint check, lint_paths) default to "info" through the configuration,
+    # a text handed over in memory is bilingual by the caller's word
+    monolingual: str = "error"
+
+
+_listener: Callable[[str], None] | None = None
+
+
+def set_stage_listener(listener: "Callable[[str], None] | None") -> None:
+    """Be told each stage of the documents linted in this process (a terminal's progress line)."""
+    global _listener
+    _listener = listener
+
+
+def _stage(name: str) -> None:
+    if _listener is not None:
+        _listener(name)
 
 
 SUPPRESSION_RULE = "BL901"
+MONOLINGUAL_KEY = "monolingual"    # the key of the note on a skipped one-language file
 
 
 def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str],
@@ -55,25 +74,33 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     from .layouts.load import load
     from .parse import parse_blocks
 
+    _stage("reading " + " + ".join(paths))
     streams = load(paths, settings.languages, settings.layout, dict(texts) if texts else None)
-    documents = {
-        code: parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
-        for code in settings.languages
-    }
+    documents = {}
+    for code in settings.languages:
+        _stage(f"parsing the {code} version")
+        documents[code] = parse_blocks(streams.blocks[code], get_language(code), streams.sources[code])
     first, second = settings.languages
+    _stage("aligning the versions")
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
-    config = {"notes": streams.notes, "words": tuple(settings.words),
+    config = {"notes": streams.notes, "translation": streams.translation, "words": tuple(settings.words),
               "glossaries": tuple(settings.glossaries)}
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
 
-def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> list[Diagnostic]:
+class Cancelled(Exception):
+    """A lint given up between two rules because its result is no longer wanted (an editor's newer edit)."""
+
+
+def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
+                cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
     """Run the rules, stamp their findings, apply the inline suppressions, sort.
 
     The unused-suppression rule runs last, once the others' diagnostics have been matched
     against the suppression comments: it reads what each comment suppressed from
-    ``bitext.config["suppressions"]``.
+    ``bitext.config["suppressions"]``. ``cancelled`` is asked before each rule; when it
+    says yes, ``Cancelled`` is raised.
     """
     from . import suppress
 
@@ -85,17 +112,26 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
         produced = []
         options = {**rule.options, **settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
         severity = _severity(rule, settings.severity)
-        for finding in rule.check(bitext, options):
-            diagnostic = _stamp(finding, rule, severity, bitext, positions)
-            key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
-            if key not in seen:
-                seen.add(key)
-                produced.append(diagnostic)
+        try:
+            for finding in rule.check(bitext, options):
+                diagnostic = _stamp(finding, rule, severity, bitext, positions)
+                key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
+                if key not in seen:
+                    seen.add(key)
+                    produced.append(diagnostic)
+        except Exception as error:   # a configured option the rule cannot use is the user's error
+            problem = _option_error(rule, settings, error)
+            if problem is error:
+                raise
+            raise problem from None
         return produced
 
     last = [rule for rule in rules if rule.code == SUPPRESSION_RULE]
-    for rule in rules:
+    for number, rule in enumerate(rules, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled(rule.code)
         if rule.code != SUPPRESSION_RULE:
+            _stage(f"rule {number}/{len(rules)}: {rule.code} {rule.name}")
             diagnostics.extend(run(rule))
     if settings.inline:
         lang_of = {}
@@ -111,8 +147,70 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings) -> li
                                      tuple((r.code, r.name) for r in all_rules()))
             bitext.config = {**bitext.config, "suppressions": report}
             diagnostics.extend(suppress.apply(run(last[0]), directives))
+        elif directives:
+            # BL901 is not selected: a comment naming no rule, or malformed, still must not pass silently
+            from .plugins import all_rules
+            from .source import InputError
+
+            problem = suppress.first_problem(directives, tuple((r.code, r.name) for r in all_rules()))
+            if problem:
+                raise InputError(problem)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _option_error(rule: Rule, settings: Settings, error: Exception) -> Exception:
+    """A configured option value a rule rejects is the user's error: name the key.
+
+    The error is blamed on an option only when its message quotes that option's configured
+    value; anything else is a fault of the rule and is raised as it is."""
+    import re
+
+    from .selectors import did_you_mean
+    from .source import InputError
+
+    configured = {**settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
+    for option, value in configured.items():
+        values = value if isinstance(value, list) else [value]
+        quoted = [v for v in values if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                  and (repr(v) in str(error) or (len(str(v)) > 1 and str(v) in str(error)))]
+        if quoted:
+            value = quoted[0]
+            choices = re.search(r"\(([\w-]+(?:, [\w-]+)+)\)\s*$", str(error))
+            hint = did_you_mean(str(value), choices.group(1).split(", ")) if choices else ""
+            return InputError(f"'rules.{rule.name}.{option}': {error}{hint}")
+    return error
+
+
+def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnostic] | None:
+    """A file with text in one language only, not named as half of a pair: one info finding.
+
+    A drafting repository holds a README, a changelog, notes: monolingual texts that are
+    not bilingual laws with a missing version. Such a file is not linted (spelling a README
+    against the pair's dictionaries is noise); it gets one ``info`` BL002, so that the run
+    says what it skipped without failing. ``monolingual = "error"`` turns this off.
+    """
+    from .layouts import pair_name
+
+    if len(bitext.paths) != 1:
+        return None
+    from .lang import available_languages
+
+    parts = pair_name(bitext.paths[0])
+    if parts is not None and (parts[1] in bitext.languages or parts[1] in available_languages()):
+        return None   # named for a language (law.nl.md, act.en.xml): half of a pair, or the wrong --languages
+    present = [code for code in bitext.languages if bitext.documents[code].root.children]
+    if len(present) != 1:
+        return None
+    rule = next((r for r in rules if r.code == "BL002"), None)
+    if rule is None:
+        return []
+    found, missing = present[0], bitext.other(present[0])
+    source = bitext.documents[found].source
+    finding = Finding(source.location(0, 0, found),
+                      f"only {found} text found, no {missing}: a monolingual file, not linted "
+                      f"(monolingual = \"error\" requires both versions)")
+    return [replace(_stamp(finding, rule, Severity.INFO, bitext), key=MONOLINGUAL_KEY)]
 
 
 def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:
@@ -143,23 +241,42 @@ class _Positions:
                     if node.kind == "document" or not node.key:
                         continue
                     whole = node.whole()
-                    ranges.append((whole.start, -whole.end, f"{code}:{node.key}", whole.end))
+                    ranges.append((whole.start, -whole.end, f"{code}:{node.key}", whole.end, node))
             ranges.sort()
             self.index[(path, lang)] = ([r[0] for r in ranges], ranges)
         return self.index[(path, lang)]
 
     def key(self, path: str, lang: str | None, offset: int) -> str:
+        found = self.node(path, lang, offset)
+        return found[0] if found else ""
+
+    def node(self, path: str, lang: str | None, offset: int):
+        """(key, node) of the innermost node around ``offset``, or None."""
         starts, ranges = self._nodes(path, lang)
         index = bisect_right(starts, offset) - 1
         if index < 0:
-            return ""
+            return None
         # nodes nest, so the containing node that starts last is the innermost; when none
         # contains the offset (text between provisions), the node before it places it
         for candidate in range(index, max(-1, index - 200), -1):
-            start, _, key, end = ranges[candidate]
+            start, _, key, end, node = ranges[candidate]
             if start <= offset < max(end, start + 1):
-                return key
-        return ranges[index][2]
+                return key, node
+        return ranges[index][2], ranges[index][4]
+
+    def where(self, path: str, lang: str | None, offset: int, source) -> str:
+        """The position in words: the reader's (XML markup, PDF page and column) and the
+        structure's (``art. 7, § 2, 1°``)."""
+        from .position import describe
+
+        place = source.place(offset) if source is not None and hasattr(source, "place") else ""
+        if source is not None and source.path.lower().endswith((".xml", ".akn")):
+            return place   # the markup's numbers are the structure: s. 12(3)(a)
+        found = self.node(path, lang, offset)
+        structural = describe(found[1]) if found else ""
+        if structural and place:
+            return f"{structural} ({place})"
+        return structural or place
 
 
 def _fingerprint(code: str, key: str, flagged: str) -> str:
@@ -172,29 +289,61 @@ def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext,
            positions: _Positions | None = None) -> Diagnostic:
     location = finding.location
     source = next((d.source for d in bitext.documents.values() if d.source.path == location.path), None)
-    line = source.line_text(location.span.line) if source else ""
+    line = source.display_line(location.span.line) if source else ""   # markup blanked out
     code = rule.code
     key = finding.key
     if key is None:
         key = positions.key(location.path, location.lang, location.start) if positions else ""
+    where = positions.where(location.path, location.lang, location.start, source) if positions else ""
     flagged = source.text[location.start:location.end] if source else ""
     fix = finding.fix
     if fix is not None and fix.location is None:
         fix = replace(fix, location=location)   # every fix says where it applies
     return Diagnostic(location.path, location.span, code, rule.name, rule.category, severity,
                       finding.message, location.lang, finding.related, fix, line,
-                      key, _fingerprint(code, key, flagged or finding.message))
+                      key, _fingerprint(code, key, flagged or finding.message), where)
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None,
-               texts: Mapping[str, str] | None = None) -> tuple[Bitext, list[Diagnostic]]:
+               texts: Mapping[str, str] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[Bitext, list[Diagnostic]]:
     """Lint one document (one file, or the two files of a pair); ``texts`` overrides file contents."""
     from .plugins import all_rules
 
     settings = settings or Settings()
+    _check_selectors(settings, all_rules())
     bitext = build_bitext(paths, settings, texts)
     rules = selected(all_rules(), settings.select, settings.ignore, settings.extend_select)
-    return bitext, lint_bitext(bitext, rules, settings)
+    if settings.monolingual == "info":
+        skipped = monolingual_finding(bitext, rules)
+        if skipped is not None:
+            return bitext, skipped
+    if not bitext.config.get("translation", True):
+        rules = [rule for rule in rules if not compares_versions(rule)]
+    return bitext, lint_bitext(bitext, rules, settings, cancelled)
+
+
+def _check_selectors(settings: Settings, rules: Sequence[Rule]) -> None:
+    """A selector that matches no rule is an error for every caller (the API, an editor), not
+    only for the command line and the configuration, which name the option themselves first."""
+    from .selectors import unknown_selector
+    from .source import InputError
+
+    for option, tokens in (("select", settings.select), ("extend_select", settings.extend_select),
+                           ("ignore", settings.ignore)):
+        for token in tokens:
+            problem = unknown_selector(token, rules)
+            if problem:
+                raise InputError(f"{option}: {problem}")
+
+
+# Rules that compare the two versions: meaningless when the two languages of a file are
+# not translations of each other (a plenary debate); BL004 says so once instead
+_COMPARING = ("BL003", "BL4", "BL7")   # BL701: in a record either language may sit anywhere
+
+
+def compares_versions(rule: Rule) -> bool:
+    return rule.category == "parity" or rule.code.startswith(_COMPARING)
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str = "<text>.md") -> list[Diagnostic]:

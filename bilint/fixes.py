@@ -42,6 +42,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)     # cross-language fixes applied, fixes skipped
     remaining: list[Diagnostic] = field(default_factory=list)
     files: list[dict] = field(default_factory=list)
+    accepted: int = 0                                  # findings a baseline accepted
 
 
 def crosses_language(diagnostic: Diagnostic) -> bool:
@@ -117,8 +118,11 @@ def _whole_line_if_left_blank(text: str, start: int, end: int) -> tuple[int, int
     return line_start, line_end
 
 
-def fix_document(job, unsafe: bool = False) -> Outcome:
-    """Lint and fix one document in memory until nothing more applies; nothing is written."""
+def fix_document(job, unsafe: bool = False, accept=None) -> Outcome:
+    """Lint and fix one document in memory until nothing more applies; nothing is written.
+
+    ``accept`` (a baseline's ``filter``) drops accepted findings before each pass: what a
+    baseline accepts is neither fixed nor reported."""
     from .engine import lint_paths
 
     outcome = Outcome()
@@ -131,6 +135,10 @@ def fix_document(job, unsafe: bool = False) -> Outcome:
     edited: dict[str, list[tuple[int, int]]] = {}
     for _ in range(PASSES):
         bitext, diagnostics = lint_paths(job.paths, job.settings, texts or None)
+        if accept is not None:
+            found = len(diagnostics)
+            diagnostics = accept(diagnostics)
+            outcome.accepted = found - len(diagnostics)   # of the last pass: the text as written
         if not originals:
             for document in bitext.documents.values():
                 originals.setdefault(document.source.path, document.source.text)

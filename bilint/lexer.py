@@ -141,7 +141,15 @@ def classify(block: Block, language: Language) -> Token:
         return Token("SECTION", block, name=section.lastgroup or "", body_start=len(text))
     if language.opening_pattern.match(text):
         return Token("FORMULA", block, body_start=len(text))
+    if block.unit == "note":
+        return Token("PARA", block)   # the markup says: a marginal note (``Section 126 of Criminal Code``)
     article = language.article_pattern.match(text)
+    if not article and block.unit == "article" and block.number and text.startswith(block.number):
+        # the markup numbers this provision (``<Section><Label>12</Label>``): no article word needed
+        number = block.number
+        ordinal = int(number) if number.isdigit() else None
+        return Token("ARTICLE", block, heading_text=number, number=number.lower(), ordinal=ordinal,
+                     body_start=len(number) + len(text[len(number):]) - len(text[len(number):].lstrip()))
     if article and not block.heading and not article.group("sep").strip() and article.end() < len(text):
         article = None   # "Artikel 389 is van toepassing …": prose that cites an article
     if article:
@@ -195,9 +203,29 @@ def starts_unit(block: Block, language: Language) -> bool:
     return classify(block, language).type != "PARA"
 
 
+# ``M. Benoît Piedboeuf``, ``M. le président``: the French title of a speaker, not item M.
+_SPEAKER = re.compile(r"M\.\s+(?:[A-ZÀ-Þ][\w'’-]+|le\s|la\s)")
+
+
+def _speaker_not_item(token: Token, previous_label: "Label | None") -> bool:
+    """An ``M.`` item is a speaker unless it follows an ``L.`` item (a list that got that far)."""
+    label = token.label
+    if token.type != "ITEM" or label is None or label.text != "M.":
+        return False
+    if previous_label is not None and previous_label.text == "L.":
+        return False
+    return _SPEAKER.match(token.block.text.text, label.start) is not None
+
+
 def tokenize(blocks: list[Block], language: Language) -> list[Token]:
     """Classify all blocks; what precedes the first structural token is the title block."""
     tokens = [classify(block, language) for block in blocks]
+    previous: Label | None = None
+    for token in tokens:
+        if _speaker_not_item(token, previous):
+            token.type, token.label, token.body_start = "PARA", None, 0
+        elif token.type == "ITEM":
+            previous = token.label
     structural = ("FORMULA", "SECTION", "ARTICLE", "DIVISION")
     first = next((index for index, token in enumerate(tokens) if token.type in structural), None)
     if first is not None:

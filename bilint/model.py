@@ -11,10 +11,17 @@ from __future__ import annotations
 import enum
 from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, Protocol
 
-if TYPE_CHECKING:
-    from .source import Source
+
+class Source(Protocol):
+    """What the model needs of a decoded file (``bilint.source.Source`` is one): the model
+    does not import the reader side, so that ``source`` can import the model."""
+
+    path: str
+    text: str
+
+    def location(self, start: int, end: int, lang: str | None) -> "Location": ...
 
 
 class Severity(enum.IntEnum):
@@ -264,6 +271,8 @@ class Diagnostic:
     source_line: str = ""
     key: str = ""            # the node key of the finding's structural position (``considering/l``)
     fingerprint: str = ""    # a hash of the rule and the flagged text, for baselines and SARIF
+    where: str = ""          # the structural position in words: ``art. 7, § 2, 1°``, ``s. 12(3)(a)``,
+                             # ``page 4, left column, line 12`` (what a user finds in a one-line XML file)
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)

@@ -118,6 +118,8 @@ class _TreeBuilder:
         node.marks = [m.__class__(m.kind, m.start - shift, m.end - shift, m.value)
                       for m in block.marks if m.start >= shift]
         node.attrs["heading"] = block.heading
+        if block.anchor:
+            node.attrs["anchor"] = block.anchor
         if token.heading_text:
             node.label = token.heading_text
             start = block.text.offsets[0]
@@ -132,16 +134,26 @@ class _TreeBuilder:
     def _entries(self, container: Node, trees) -> None:
         """Attach paragraphs, footnotes and items, nesting items by marker style."""
         stack: list[tuple[str, Node]] = []   # open lists: (style, parent node)
+        marked: list[tuple[int, str, Node]] = []   # lists the markup nests: (depth, style, parent)
         for tree in trees:
             token = self.token(tree.children[0])
             if tree.data == "footnote":
                 container.children.append(self._leaf("footnote", token, container))
                 continue
             if tree.data == "paragraph" or token.label is None:
-                container.children.append(self._leaf("paragraph", token, container))
+                paragraph = self._leaf("paragraph", token, container)
+                container.children.append(paragraph)
                 stack.clear()
+                marked.clear()
+                if token.block.anchor:
+                    marked.append((0, "", paragraph))   # a definition: its items are its own
                 continue
             label = token.label
+            if token.block.depth:
+                parent, style = _place_by_markup(container, label, token.block.depth, marked)
+                stack.clear()
+                self._item(token, label, style, parent)
+                continue
             style, depth = _resolve_style(label, stack)
             if depth is not None:
                 del stack[depth + 1:]
@@ -154,14 +166,37 @@ class _TreeBuilder:
             else:
                 parent = container
                 stack.append((style, parent))
-            item = self._leaf("item", token, parent)
-            item.label = label.text
-            item.label_range = token.block.text.source_range(label.start, label.start + len(label.text))
-            item.style = style
-            roman_letter = "roman" in style and label.roman_ordinal is not None
-            item.ordinal = label.roman_ordinal if roman_letter else label.ordinal
-            item.attrs["label"] = label
-            parent.children.append(item)
+            self._item(token, label, style, parent)
+
+    def _item(self, token: Token, label: Label, style: str, parent: Node) -> None:
+        item = self._leaf("item", token, parent)
+        item.label = label.text
+        item.label_range = token.block.text.source_range(label.start, label.start + len(label.text))
+        item.style = style
+        roman_letter = "roman" in style and label.roman_ordinal is not None
+        item.ordinal = label.roman_ordinal if roman_letter else label.ordinal
+        item.attrs["label"] = label
+        parent.children.append(item)
+
+
+def _place_by_markup(container: Node, label: Label, depth: int,
+                     marked: list[tuple[int, str, Node]]) -> tuple[Node, str]:
+    """The parent and style of an item whose nesting depth the markup gives (XML, DOCX):
+    the depth decides the list, the list's first label its style (``(i)`` under ``(c)``
+    opens a roman list)."""
+    while marked and marked[-1][0] > depth:
+        marked.pop()
+    candidates = [label.style()] + ([label.style("roman")] if label.roman_ordinal is not None else [])
+    if marked and marked[-1][0] == depth:
+        _, style, parent = marked[-1]
+        return parent, style if style in candidates else candidates[0]
+    parent = container
+    if marked:
+        items = [child for child in marked[-1][2].children if child.kind == "item"]
+        parent = items[-1] if items else marked[-1][2]
+    style = label.style("roman") if label.roman_ordinal == 1 and marked else candidates[0]
+    marked.append((depth, style, parent))
+    return parent, style
 
 
 def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, int | None]:
@@ -169,6 +204,15 @@ def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, in
     candidates = [label.style()]
     if label.roman_ordinal is not None:
         candidates.append(label.style("roman"))
+    if (label.roman_ordinal == 1 and stack and stack[-1][0] == candidates[0]
+            and _introduces_list(stack[-1][1]) and not _continues(stack[-1], label)):
+        # "a) … notamment: i) …": after a colon, an "i" that is not the letter after "h"
+        # opens a roman sub-list; it does not carry the letters on
+        return label.style("roman"), None
+    for depth in range(len(stack) - 1, -1, -1):
+        # "iii) … c)": the letter after "b)" closes the roman sub-list, it is not roman 100
+        if stack[depth][0] in candidates and _continues(stack[depth], label):
+            return stack[depth][0], depth
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] in candidates:
             return stack[depth][0], depth
@@ -177,6 +221,14 @@ def _resolve_style(label: Label, stack: list[tuple[str, Node]]) -> tuple[str, in
     if label.roman_ordinal == 1 and stack and _introduces_list(stack[-1][1]):
         return label.style("roman"), None
     return candidates[0], None
+
+
+def _continues(level: tuple[str, Node], label: Label) -> bool:
+    """The label is the next one of an open list (``h)`` then ``i)``; ``ii)`` then ``iii)``)."""
+    style, parent = level
+    items = [child for child in parent.children if child.kind == "item" and child.style == style]
+    value = label.roman_ordinal if "roman" in style and label.roman_ordinal is not None else label.ordinal
+    return bool(items) and items[-1].ordinal is not None and items[-1].ordinal + 1 == value
 
 
 def _introduces_list(parent: Node) -> bool:
@@ -195,6 +247,8 @@ def _shift_marks(blocks: list[Block]) -> list:
 
 
 def _local_key(node: Node, index: int) -> str:
+    if node.attrs.get("anchor"):
+        return node.attrs["anchor"]   # the markup pairs it (a definition by its English term)
     if node.kind == "item":
         label = node.attrs.get("label")
         if label is not None and label.kind == "paragraph":

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
-from .model import Diagnostic, Severity
+from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ class Request:
     config: str | None = None                  # a file to use instead of the nearest one
     use_config: bool = True
     inline: bool = True                        # honour suppression comments
+    keep_documents: bool = False               # return each document's Bitext (the HTML report shows them)
+    pairs: Sequence[tuple[str, str]] = ()      # explicit pairs (--pair A B): one document each
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Job:
     paths: list[str]
     settings: Settings
     fail_level: Severity
+    keep_documents: bool = False
+    walked: bool = False   # found by walking a folder: a file it cannot read is named, not fatal
 
 
 @dataclass
@@ -52,9 +56,21 @@ class Result:
     files: list[dict]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fail_level: Severity = Severity.WARNING
+    bitext: Bitext | None = None     # the parsed and aligned document, when the job kept it
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, why it was not linted)
 
     def failed(self) -> bool:
         return any(d.severity >= self.fail_level for d in self.diagnostics)
+
+
+class Jobs(list):
+    """The jobs of a run, and what the walk left out: ``skipped`` (path, reason), and
+    ``empty_folders``, folders given that held nothing to read."""
+
+    def __init__(self, jobs=(), skipped=(), empty_folders=()) -> None:
+        super().__init__(jobs)
+        self.skipped: list[tuple[str, str]] = list(skipped)
+        self.empty_folders: list[str] = list(empty_folders)
 
 
 class _Configs:
@@ -91,31 +107,48 @@ class _Configs:
 
 def expand(paths: Sequence[str], configs: Callable[[str], Config]) -> list[str]:
     """Files and folders to files: folders walked (git's ignores honoured), excludes applied."""
-    from .walk import walk
+    return expand_walk(paths, configs)[0]
+
+
+def expand_walk(paths: Sequence[str], configs: Callable[[str], Config]
+                ) -> tuple[list[str], set[str], list[tuple[str, str]], list[str]]:
+    """``expand``, also giving the files found by walking, the documents the walk left
+    out (path, reason) and the folders that held nothing to read."""
+    from .walk import walk_with_skipped
 
     files: list[str] = []
+    walked: set[str] = set()
+    skipped: list[tuple[str, str]] = []
+    empty: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            files.extend(name for name in walk(path) if not configs(name).excluded(name))
+            found, left_out = walk_with_skipped(path)
+            kept = [name for name in found if not configs(name).excluded(name)]
+            files.extend(kept)
+            walked.update(kept)
+            skipped.extend(item for item in left_out if not configs(item[0]).excluded(item[0]))
+            if not found and not left_out:
+                empty.append(path)
         elif not (os.path.isfile(path) and configs(path).excluded(path)):
             files.append(path)   # a missing file is reported when it is read
-    return list(dict.fromkeys(files))
+    return list(dict.fromkeys(files)), walked, skipped, empty
 
 
-def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
+def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
     """One job a document, in the order the paths were given (folders sorted)."""
-    from .cli import documents
+    from .pairing import documents, languages_from_names
 
     request = request or Request()
     configs = _Configs(request)
-    files = expand(paths, configs)
+    files, walked, skipped, empty = expand_walk(paths, configs)
     if request.languages is not None and len(request.languages) != 2:
         raise InputError("languages needs two codes, e.g. nl,fr")
     # group by language pair (a folder's override may choose another), keeping the order
     buckets: dict[tuple[str, str], list[str]] = {}
     for path in files:
         values = configs(path).for_path(path)
-        languages = tuple(request.languages or values.get("languages") or ("nl", "fr"))
+        languages = tuple(request.languages or values.get("languages")
+                          or _named_languages(path, languages_from_names) or DEFAULT_LANGUAGES)
         buckets.setdefault(languages, []).append(path)  # type: ignore[arg-type]
     groups: list[tuple[int, list[str], tuple[str, str]]] = []
     order = {path: index for index, path in enumerate(files)}
@@ -123,6 +156,11 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
         for group in documents(bucket, languages):
             first = min(order.get(p, len(order)) for p in group)
             groups.append((first, group, languages))
+    for first, second in request.pairs:
+        values = configs(first).for_path(first)
+        languages = tuple(request.languages or values.get("languages")
+                          or _named_languages(first, languages_from_names) or DEFAULT_LANGUAGES)
+        groups.append((len(order), [first, second], languages))   # type: ignore[arg-type]
     groups.sort(key=lambda item: item[0])
     words_cache: dict[tuple[str, ...], list[str]] = {}
     jobs = []
@@ -144,22 +182,42 @@ def plan(paths: Sequence[str], request: Request | None = None) -> list[Job]:
             words=words_cache[word_files],
             glossaries=[os.path.abspath(g) for g in glossaries],
             inline=request.inline,
+            monolingual=values.get("monolingual", "info"),
         )
         try:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))
         except ValueError as error:
             raise InputError(f"fail level: {error}") from None
-        jobs.append(Job(group, settings, fail_level))
-    return jobs
+        jobs.append(Job(group, settings, fail_level, request.keep_documents,
+                        walked=all(path in walked for path in group)))
+    return Jobs(jobs, skipped, empty)
+
+
+DEFAULT_LANGUAGES = ("nl", "fr")
+
+
+def _named_languages(path: str, languages_from_names) -> tuple[str, str] | None:
+    """The pair a file's name and its sibling's give, in the default order when it is the default pair."""
+    from .pairing import known_languages
+
+    named = languages_from_names(path, known_languages())
+    if named and set(named) == set(DEFAULT_LANGUAGES):
+        return DEFAULT_LANGUAGES
+    return named
 
 
 def lint_job(job: Job) -> Result:
     from .engine import lint_paths
 
-    bitext, diagnostics = lint_paths(job.paths, job.settings)
+    try:
+        bitext, diagnostics = lint_paths(job.paths, job.settings)
+    except InputError as error:
+        if not job.walked:
+            raise
+        return Result([], [], job.fail_level, skipped=[(", ".join(job.paths), str(error))])
     files = [{"path": path, "languages": list(job.settings.languages), "layout": bitext.layout}
              for path in bitext.paths]
-    return Result(files, diagnostics, job.fail_level)
+    return Result(files, diagnostics, job.fail_level, bitext if job.keep_documents else None)
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
@@ -169,16 +227,17 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
     back, and only the others are linted.
     """
-    keys = [cache.key(job.paths, job.settings) for job in jobs] if cache else [None] * len(jobs)
+    # a job that keeps its documents (the HTML report shows the texts) is always linted
+    keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
     results: list[Result | None] = []
     for job, key in zip(jobs, keys):
-        hit = cache.get(key) if cache else None
+        hit = cache.get(key, job.paths) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
     for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
         results[index] = result
-        if cache:
-            cache.put(keys[index], result.files, result.diagnostics)
+        if cache and keys[index]:
+            cache.put(keys[index], result.files, result.diagnostics, jobs[index].paths)
     if cache and todo:
         cache.prune()
     return results  # type: ignore[return-value]

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 
 from .model import Location, Span
 
+# decodings that are a guess, not the file's statement: the user is warned
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
 
 class InputError(Exception):
     """Input that cannot be linted; the CLI prints it as one line and exits with 2."""
@@ -35,6 +38,15 @@ class Source:
     text: str
     encoding: str = "utf-8"
     line_starts: list[int] = field(default_factory=list)
+    format: str = ""          # set by the binary readers (docx, pdf); else told by name and content
+    blocks: list | None = None   # the blocks a binary reader made while building ``text``
+    fallback: bool = False    # decoded with a guessed encoding (no BOM, not UTF-8, no charset)
+    tracked_changes: int = 0  # revisions a DOCX holds (linted as accepted)
+    # which characters are text, not markup (set by markup readers): excerpts show the
+    # text of a line with its markup blanked out, so that columns still match
+    shown: bytearray | None = field(default=None, repr=False, compare=False)
+    substitutes: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    places: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
     _lines: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -68,6 +80,24 @@ class Source:
                 end -= 1
             cached = self._lines[line] = self.text[start:end]
         return cached
+
+
+    def display_line(self, line: int) -> str:
+        """The line as an excerpt shows it: markup (tags, entities) blanked out."""
+        raw = self.line_text(line)
+        if self.shown is None or not raw:
+            return raw
+        start = self.line_starts[line - 1]
+        shown, substitutes = self.shown, self.substitutes
+        return "".join(char if shown[start + index] else substitutes.get(start + index, " ")
+                       for index, char in enumerate(raw))
+
+    def place(self, offset: int) -> str:
+        """The physical position in words a reader gave for ``offset`` (page, column, cell)."""
+        if not self.places:
+            return ""
+        index = bisect_right(self.places, (offset, "\uffff")) - 1
+        return self.places[index][1] if index >= 0 else ""
 
 
 def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
@@ -111,8 +141,19 @@ def read_source(path: str) -> Source:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    lower = path.lower()
+    if lower.endswith((".docx", ".docm")):
+        from .readers.docx import read_docx
+
+        return read_docx(path, data)
+    if lower.endswith(".pdf") or data.startswith(b"%PDF-"):
+        from .readers.pdf import read_pdf
+
+        return read_pdf(path, data)
+    if data.startswith(b"PK\x03\x04") and lower.endswith((".odt", ".doc", ".zip")):
+        raise InputError(f"{path}: a {lower.rsplit('.', 1)[-1]} file; bilint reads DOCX, PDF, XML, HTML, markdown and text")
     text, encoding = decode(data, path)
-    return Source(path, text, encoding)
+    return Source(path, text, encoding, fallback=encoding in FALLBACK_ENCODINGS)
 
 
 def text_source(text: str, path: str = "<text>") -> Source:

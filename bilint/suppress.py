@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from .model import Diagnostic, Location
 
-_COMMENT = re.compile(r"<!--\s*bilint\s*:(?P<body>.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--\s*bilint\b(?P<colon>\s*:)?(?P<body>.*?)-->", re.S)
 _BODY = re.compile(r"\s*(?P<action>[a-z-]+)\s*(?:=\s*(?P<codes>[^\s].*?))?\s*$", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 
@@ -71,9 +71,19 @@ def parse_directives(text: str, location) -> list[Directive]:
         action = body.group("action") if body else ""
         codes = _split_codes(body.group("codes")) if body else ()
         directive = Directive(action, codes, where, match.group(0))
-        if action not in ACTIONS:
+        if match.group("colon") is None:
+            # written as a directive but missing its colon: silently ignoring it would leave
+            # the finding it was meant to silence, and hide that the comment does nothing
             directive.action = "invalid"
-            directive.problem = (f"unknown bilint directive {action or match.group('body').strip()!r} "
+            directive.problem = ("malformed bilint comment, ignored: write '<!-- bilint: "
+                                 f"{(action or 'disable') + ('=' + ','.join(codes) if codes else '')} -->' "
+                                 "(a colon after 'bilint')")
+        elif action not in ACTIONS:
+            from .selectors import did_you_mean
+
+            directive.action = "invalid"
+            written = action or match.group('body').strip()
+            directive.problem = (f"unknown bilint directive {written!r}{did_you_mean(written, ACTIONS)} "
                                  f"(use {', '.join(ACTIONS)})")
         elif action == "disable-file":
             directive.first_line, directive.last_line = 1, last
@@ -137,3 +147,23 @@ class Report:
     directives: list[Directive]
     ran: frozenset[str]                     # codes of the rules that ran (and could have been suppressed)
     known: tuple[tuple[str, str], ...]      # (code, name) of every installed rule
+
+
+def first_problem(directives: Sequence[Directive], known: tuple[tuple[str, str], ...]) -> str | None:
+    """``path:line:col: …`` for the first malformed comment or unknown code, else None.
+
+    BL901 reports these as findings; when it does not run (``--select BL1``), the run
+    stops on them instead, so that a selection never makes a typo in a comment silent.
+    """
+    from .selectors import did_you_mean
+
+    names = [name for pair in known for name in pair]
+    for directive in directives:
+        where = directive.location
+        at = f"{where.path}:{where.span.line}:{where.span.column}"
+        if directive.action == "invalid":
+            return f"{at}: {directive.problem}"
+        for token in directive.codes:
+            if not any(token_matches(token, code, name) for code, name in known):
+                return f"{at}: suppression comment names no rule {token!r}{did_you_mean(token, names)}"
+    return None

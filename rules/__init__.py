@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
 from bilint.api import hookimpl
 
-# one module a family; each defines RULES
-FAMILIES = ("structure", "numbering", "chronology", "spelling", "parity", "typography",
-            "grammar", "language", "terminology", "suppressions", "counterparts", "glossary", "direction")
+
+def families() -> list[str]:
+    """Every public module of the pack: one a family, each defining ``RULES`` (helper
+    modules such as the spelling engine define none). Found, not listed, so that a new
+    family is a new module and nothing else."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
 
 
 @hookimpl
 def bilint_rules() -> list:
     rules: list = []
-    for family in FAMILIES:
-        rules.extend(import_module(f"{__name__}.{family}").RULES)
+    for family in families():
+        rules.extend(getattr(import_module(f"{__name__}.{family}"), "RULES", ()))
     return rules

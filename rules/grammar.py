@@ -85,6 +85,7 @@ def grammar_pattern(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Find
             exempt = exempt_spans(node)
             for start, end in sentences(text):
                 sentence = text[start:end]
+                reported: list[tuple[int, int]] = []   # two patterns, one slip: one finding
                 for pattern in patterns:
                     for match in pattern.regex.finditer(sentence):
                         if inside(start + match.start(), exempt):
@@ -92,6 +93,9 @@ def grammar_pattern(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Find
                         replacement = match.expand(pattern.suggestion)
                         if replacement == match.group():
                             continue
+                        if any(match.start() < e and s < match.end() for s, e in reported):
+                            continue
+                        reported.append(match.span())
                         yield Finding(node.locate(start + match.start(), start + match.end()),
                                       f"{pattern.message}: '{match.group()}' → '{replacement}'",
                                       fix=Fix(replacement, safe=False))

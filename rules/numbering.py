@@ -337,20 +337,72 @@ class _Context:
 
 
 def split_levels(run: list[Node]) -> list[list[Node]]:
-    """A ``§`` divides an article into paragraphs, each with its own list of points: the
-    ``§`` items are one list and the points between two of them another each."""
-    if not any(node.style == "section-sign" for node in run) or all(node.style == "section-sign" for node in run):
+    """A run of items that holds two levels of numbering, counted level by level.
+
+    A ``§`` divides an article into paragraphs, each with its own list of points: the
+    ``§`` items are one list and the points between two of them another each. Likewise
+    any style whose items count on their own (``2.``, ``3.``) while the list's own style
+    starts again at its first label after each of them (``a) b) 2. a) b) 3.``), or counts
+    on across them (a heading ``II.`` among ``d) e)``): the flattened text lost the
+    nesting, and neither level is a slip of the other.
+    """
+    parent, restarts = _parent_level(run)
+    if parent is None:
         return [run]
-    levels: list[list[Node]] = [[node for node in run if node.style == "section-sign"]]
+    levels: list[list[Node]] = [[node for node in run if node.style == parent]]
+    if not restarts:
+        return [*levels, [node for node in run if node.style != parent]]
     segment: list[Node] = []
     for node in run:
-        if node.style == "section-sign":
+        if node.style == parent:
             levels.append(segment)
             segment = []
         else:
             segment.append(node)
     levels.append(segment)
     return [level for level in levels if level]
+
+
+def _parent_level(run: Sequence[Node]) -> tuple[str | None, bool]:
+    """The style of a second level in the run, and whether the list restarts under it."""
+    styles = [node.style for node in run if node.style and node.ordinal is not None]
+    if "section-sign" in styles and any(style != "section-sign" for style in styles):
+        return "section-sign", True
+    main = list_style(run)
+    for style in dict.fromkeys(styles):
+        if style == main:
+            continue
+        marks = [index for index, node in enumerate(run) if node.style == style and node.ordinal is not None]
+        ordinals = [run[index].ordinal for index in marks]
+        if any(b != a + 1 for a, b in zip(ordinals, ordinals[1:])):
+            continue
+        if any(_slip_of_main(run, index, main) for index in marks):
+            continue
+        segments = [[node.ordinal for node in run[start + 1:stop] if node.style == main and node.ordinal is not None]
+                    for start, stop in zip(marks, [*marks[1:], len(run)])]
+        if all(not segment or segment[0] == 1 for segment in segments) and any(segments):
+            return style, True
+        main_ordinals = [node.ordinal for node in run if node.style == main and node.ordinal is not None]
+        if all(b == a + 1 for a, b in zip(main_ordinals, main_ordinals[1:])):
+            return style, False
+        if not any(segments) and _kind_of(style) != _kind_of(main):
+            return style, True   # "a) … g) 2.": the list ended, the next paragraph follows
+    return None, False
+
+
+def _slip_of_main(run: Sequence[Node], index: int, main: str | None) -> bool:
+    """The item at ``index`` looks like the main list's next label (``1)`` for ``l.``)."""
+    before = [node for node in run[:index] if node.style == main and node.ordinal is not None]
+    if main is None or not before:
+        return False
+    expected = label_core(render_item((before[-1].ordinal + 1, 0), main))
+    written = label_core(run[index].label or "")
+    return written == expected or lookalike_pairs(written, expected) is not None
+
+
+def _kind_of(style: str | None) -> str:
+    """``decimal``, ``alpha`` or ``roman``, whatever the case and the marks."""
+    return next((kind for kind in ("alpha", "roman", "decimal", "section-sign") if kind in (style or "")), "")
 
 
 def item_findings(run: list[Node], bitext: Bitext, reported: set[int]) -> Iterator[Finding]:

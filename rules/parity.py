@@ -367,37 +367,6 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
         yield _finding(leftover)
 
 
-@rule("BL402", "reference-parity", "parity", "warning", ignore=[])
-def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """A reference (article, paragraph, document number, law) in one version of a provision only.
-
-    Why: a reference to the wrong article or the wrong law sends the reader of one
-    language to another rule than the reader of the other. bilint compares the
-    references of each pair of aligned provisions: article and paragraph numbers
-    (``artikel 5, § 2`` / ``article 5, § 2``, ``artikelen 5 tot 8`` / ``articles 5 à 8``,
-    ``art. 7bis``, ``2°``), ``lid``/``alinéa`` numbers (``derde lid`` = ``alinéa 3``),
-    document numbers (``nr. 896/3`` / ``n° 896/3``), laws by their date (``de wet van
-    18 juli 1966`` / ``la loi du 18 juillet 1966``) and the Belgian amendment references
-    (``<W 1999-05-04/60, art. 5>`` / ``<L 1999-05-04/60, art. 5>``: the letter differs by
-    language, the number may not). It shares its comparison with BL401: a value is
-    compared once, whatever its role, and a difference is reported by one rule only,
-    this one when the value is a reference.
-
-    No fix: which version is right is not known.
-
-    Example: ``bedoeld in artikel 5, § 2`` / ``visé à l'article 5, § 3``: ``2`` is reported
-    in the Dutch text, ``3`` in the French. ``het antwoord nr. 896/3`` / ``la réponse
-    n° 896/3`` is silent.
-
-    Options: ``ignore`` (default ``[]``): normalised values never reported (``"7bis"``,
-    ``"896/3"``, ``"1999-05-04/60"``).
-    """
-    ignored = _ignored(options)
-    for leftover in _differences(bitext):
-        if _family(leftover.quantity) == "reference" and leftover.quantity.value not in ignored:
-            yield _finding(leftover)
-
-
 def _title_lines(bitext: Bitext, lang: str) -> list[Node]:
     titles = list(bitext.documents[lang].nodes("title"))
     lines = [child for title in titles for child in title.walk() if child.kind == "text"]
@@ -455,4 +424,4 @@ def title_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
                           f"title {kind} {q.written} is not in the {other.lang} title", related=(related,))
 
 
-RULES = [number_parity, reference_parity, title_parity]
+RULES = [number_parity, title_parity]   # BL402 (reference-parity) is in rules.references

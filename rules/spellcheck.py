@@ -46,6 +46,7 @@ class Misspelling:
     end: int
     word: str
     suggestions: tuple[str, ...]
+    kind: str = "typo"   # typo, run-together, split, ligature, old (a pre-reform spelling)
 
 
 class Lexicon(Protocol):
@@ -69,6 +70,8 @@ class LangInfo:
     hunspell: tuple[str, ...] = ()           # dictionary names, preferred first
     reform_variants: tuple[tuple[str, str], ...] = ()  # (old, new) spellings: not typos
     endings: tuple[str, ...] = ("s", "e", "es")  # inflection endings (unlisted forms)
+    old_endings: tuple[tuple[str, str], ...] = ()  # (old, new) inflections: elken, algemeenen
+    current_variants: tuple = ()   # (pattern, replacement): a reform's new spelling of a listed word
 
 
 LANGS: dict[str, LangInfo] = {
@@ -79,7 +82,9 @@ LANGS: dict[str, LangInfo] = {
                    endings=("e", "n", "en", "s", "t", "d", "de", "te", "r", "er", "ere", "ste"),
                    reform_variants=(("ee", "e"), ("oo", "o"), ("sch", "s"), ("gt", "cht"),
                                     ("ph", "f"), ("c", "k"), ("k", "c"), ("ae", "aa"),
-                                    ("y", "ij"), ("ien", "ies"), ("ie", "ies"))),
+                                    ("y", "ij"), ("ien", "ies"), ("ie", "ies"), ("eij", "ei"),
+                                    ("oeije", "oei"), ("oeij", "oei"), ("aauw", "auw")),
+                   old_endings=(("en", "e"),)),
     "de": LangInfo(compounds=True, linkers=("s", "es", "e", "en", "n", "er", "-"),
                    hunspell=("de_DE", "de_AT", "de_CH", "de")),
     "fr": LangInfo(elisions=("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
@@ -87,7 +92,11 @@ LANGS: dict[str, LangInfo] = {
                    hunspell=("fr_BE", "fr_FR", "fr"),
                    endings=("e", "s", "es", "x", "nt", "ent", "r", "er", "a", "ai", "é", "ée",
                             "és", "ées", "ra", "rai", "ait", "aient"),
-                   reform_variants=(("ens", "ents"), ("ans", "ants"))),
+                   reform_variants=(("ens", "ents"), ("ans", "ants")),
+                   # the 1990 rectifications: coopèrera, règlementation, entrainer, connaitre
+                   current_variants=((re.compile(r"è(?=[^aeiouyéèêë]+e)"), "é"),
+                                     (re.compile(r"(?<=[aeo])i(?=[a-z])"), "î"),
+                                     (re.compile(r"u(?=[a-z])"), "û"))),
     "en": LangInfo(apostrophe_suffixes=("s", "t", "re", "ve", "ll", "d", "m"),
                    hunspell=("en_GB", "en_US")),
 }
@@ -104,42 +113,41 @@ ZIPF_SCALE = 10           # the lists store round(zipf * 10)
 COMPOUND_PART_ZIPF = 2.5  # a corrected compound part must be an ordinary word
 MIN_PART_LEN = 3
 MAX_PARTS = 4
-FOREIGN_MIN_ZIPF = 2.0    # a foreign word is accepted only if this common (embedded)
+FOREIGN_MIN_ZIPF = 2.0    # a foreign word is accepted only if this common
 FOREIGN_NEAR_MISS_GAP = 1.5
 SLIP_ZIPF = 3.0           # a compound this close to a word this common is a typo
-JUNK_ZIPF = 2.0           # listed words rarer than this are often typos themselves
-JUNK_GAP = 2.5            # ... when a one-letter insertion/deletion is this much commoner
 MIN_CHECK_LEN = 3         # shorter words are never reported
-# ... nor longer ones: the longest listed words have 37 letters, and the edits, the
-# compound splits and Hunspell grow with the square of a word's length (a 50 KB "word"
-# of one repeated byte took 47 s, a 1 MB one would never end)
+# ... nor longer ones: the longest listed words have 37 letters, and the edits and the
+# compound splits grow with the square of a word's length (a 50 KB "word" of one
+# repeated byte took 47 s, a 1 MB one would never end)
 MAX_CHECK_LEN = 60
-SUGGEST_ZIPF = 1.5        # a neighbour must be at least this common to be a suggestion
+SUGGEST_ZIPF = 1.0        # a dictionary word must be at least this common to be suggested
 SUGGEST_GAP = 1.5         # ... and this much more common than the word itself
-RARE_ZIPF = 3.0           # known words rarer than this may still be near misses
-NEAR_MISS_GAP = 2.0       # embedded: gap for a listed word to count as a typo
-HUNSPELL_NEAR_MISS_GAP = 1.0  # hunspell already rejected the word: smaller gap
-HUNSPELL_TRUST_ZIPF = 2.0     # hunspell-unknown but this frequent: known
-# Hunspell's own suggest() takes 0.1 to 1 s a word (nl compounds are the slowest): the
-# Criminal Code spent 6.6 s of its 11 s in 65 calls whose findings were
-# omschuttingen -> schuttingen (a real word) and, not in every run, minimalisé ->
-# minimaliste (an accepted neologism); the example's 14 findings and the test cases need none, and a page of garbled words (fuzzing) took
-# minutes. So it is asked at most this many times per language and process (0: never, the
-# embedded candidates checked by Hunspell are the suggestions), and only for words of at
-# most this length; beyond, such a word gets no suggestion and is not reported.
-HUNSPELL_SUGGEST_MAX_LEN = 20
-HUNSPELL_SUGGEST_BUDGET = 0
+RARE_ZIPF = 3.0           # running-text forms rarer than this may be frequent typos
+NEAR_MISS_GAP = 2.0       # ... when a dictionary word one slip away is this much commoner
+USAGE_KNOWN_ZIPF = 3.0    # a form the dictionary lacks is a word when running text has it this often
+ATTESTED_ZIPF = 1.0       # a form of running text this common is a typo only by a free slip
+JUNK_ZIPF = 2.0           # ... or, rarer than this, a letter dropped or added (gouvernment)
+JUNK_MARGIN = 0.5         #     with a suggestion this much above the usual gap
+IN_DOCUMENT_BONUS = 1.0
+OLD_FORM_ZIPF = 2.0       # the modern form of an old spelling is an ordinary word
+FREE_SLIP_BONUS = 1.0     # rank a free slip's word (accent, doubled letter, swap) first   # the suggestion occurs elsewhere in the document: a likelier slip
+FUNCTION_WORD_ZIPF = 7.0  # short words this common are no compound parts
+RUN_TOGETHER_HEAD_ZIPF = 5.5   # de, la, het, les: the short words that get glued on
+RUN_TOGETHER_TAIL_ZIPF = 3.0
+CAPITAL_MARGIN = 1.5      # ... or, opening a sentence, a suggestion this far above the gap
+CAPITAL_MIN_LEN = 7       # a capitalised word this long may be checked as a typo
 
 
 def _part_min_zipf(length: int) -> float:
-    """Short compound parts must be common: the lists hold much short junk (cri, sop, ting)."""
+    """Short compound parts must be common: short dictionary words make spurious splits."""
     if length <= 3:
         return 4.0
     if length == 4:
-        return 3.5
-    if length == 5:
         return 3.0
-    return 2.0 if length < 8 else 1.2
+    if length == 5:
+        return 2.5
+    return 1.0 if length < 8 else 0.0
 
 
 # ---------------------------------------------------------------------------
@@ -219,7 +227,7 @@ def damerau(a: str, b: str) -> int:
 
 @functools.lru_cache(maxsize=None)
 def _load_lines(lang: str) -> list[str]:
-    """Sorted ``word\\tzipf10`` lines; looked up by bisection (no dict to build: fast load)."""
+    """Sorted ``word\\t[p~]zipf10`` lines; looked up by bisection (no dict to build: fast load)."""
     path = Path(__file__).resolve().parent / "data" / "words" / f"{lang}.tsv.gz"
     if not path.exists():
         raise LexiconUnavailable(f"no embedded word list for {lang!r} ({path})")
@@ -229,8 +237,13 @@ def _load_lines(lang: str) -> list[str]:
     return lines
 
 
+WORD, NAME, PART, USAGE = "w", "n", "p", "~"   # kinds of entries (rules/data/words/README.md)
+_ABSENT = ("", 0.0)
+
+
 class EmbeddedLexicon:
-    """Frequency list with compound splitting and edit-distance suggestions."""
+    """A curated dictionary expanded into its forms, with word frequencies, compound
+    splitting and edit-distance suggestions (only dictionary words are ever suggested)."""
 
     def __init__(self, lang: str, extra_words: Iterable[str] = ()) -> None:
         self.lang = lang
@@ -238,39 +251,51 @@ class EmbeddedLexicon:
         self._lines = _load_lines(lang)
         self._extra = frozenset(w.lower().replace("’", "'") for w in extra_words)
         self._alphabet: Optional[str] = None
-        self._zipf_cache: dict[str, float] = {}
+        self._entry_cache: dict[str, tuple[str, float]] = {}
         self._compound_cache: dict[str, Optional[float]] = {}
         self._cand_cache: dict[str, list[tuple[str, float]]] = {}
         self._slip_cache: dict[tuple[str, float], float] = {}
 
-    # -- frequencies -------------------------------------------------------
-    def zipf(self, word: str) -> float:
-        """Zipf frequency of the lower-cased word; 0 when absent; extra words count as 5."""
-        w = word.lower().replace("’", "'")
-        cached = self._zipf_cache.get(w)
-        if cached is not None:
-            return cached
+    # -- entries -----------------------------------------------------------
+    def _raw_entry(self, w: str) -> tuple[str, float]:
+        """(kind, zipf) of a lower-case form; ("", 0) when absent. Extra words are words."""
         if w in self._extra:
-            value = 5.0
-        else:
-            key = w + "\t"
-            i = bisect.bisect_left(self._lines, key)
-            line = self._lines[i] if i < len(self._lines) else ""
-            value = int(line[len(key):]) / ZIPF_SCALE if line.startswith(key) else 0.0
-        if len(self._zipf_cache) < 200_000:
-            self._zipf_cache[w] = value
-        return value
-
-    def _raw_zipf(self, w: str) -> float:
-        """Lookup without caching (candidate generation tries many strings once)."""
-        if w in self._extra:
-            return 5.0
+            return WORD, 5.0
         key = w + "\t"
         lines = self._lines
         i = bisect.bisect_left(lines, key)
         if i < len(lines) and lines[i].startswith(key):
-            return int(lines[i][len(key):]) / ZIPF_SCALE
-        return 0.0
+            value = lines[i][len(key):]
+            kind = value[0] if value[:1] in (PART, USAGE, NAME) else WORD
+            return kind, int(value.lstrip("pn~")) / ZIPF_SCALE
+        return _ABSENT
+
+    def entry(self, word: str) -> tuple[str, float]:
+        w = word.lower().replace("’", "'")
+        cached = self._entry_cache.get(w)
+        if cached is None:
+            cached = self._raw_entry(w)
+            if len(self._entry_cache) < 200_000:
+                self._entry_cache[w] = cached
+        return cached
+
+    def zipf(self, word: str) -> float:
+        """Frequency in running text (Zipf scale) of the word, listed or not in the dictionary."""
+        return self.entry(word)[1]
+
+    def is_word(self, word: str) -> bool:
+        """The dictionary has this form (or the project's word list does)."""
+        return self.entry(word)[0] == WORD
+
+    def _dict_zipf(self, w: str) -> Optional[float]:
+        """Zipf of a dictionary word (0 for one the frequency list lacks); None if not one."""
+        kind, z = self._raw_entry(w)
+        return z if kind == WORD else None
+
+    def _part_zipf(self, w: str) -> Optional[float]:
+        """Zipf of a form that may stand in a compound: a word, or a compound-only form."""
+        kind, z = self._raw_entry(w)
+        return z if kind in (WORD, PART) else None
 
     @property
     def alphabet(self) -> str:
@@ -279,7 +304,7 @@ class EmbeddedLexicon:
             counts: dict[str, int] = {}
             for line in self._lines[::50]:
                 word, _, freq = line.partition("\t")
-                if int(freq) >= 25:
+                if int(freq.lstrip("pn~")) >= 25:
                     for ch in word:
                         counts[ch] = counts.get(ch, 0) + 1
             self._alphabet = "".join(sorted(c for c, k in counts.items() if k >= 3 and c.isalpha()))
@@ -287,19 +312,14 @@ class EmbeddedLexicon:
 
     # -- compounds ---------------------------------------------------------
     def compound_zipf(self, word: str) -> Optional[float]:
-        """Zipf of the rarest part if the word splits into common parts, else None."""
+        """Zipf of the rarest part if the word splits into dictionary parts, else None."""
         if not self.info.compounds or len(word) > MAX_CHECK_LEN:
             return None
         w = word.lower()
         if w not in self._compound_cache:
-            self._compound_cache[w] = self._split(w, 0, {})
+            best = self._segment(w, 0, {}, whole_ok=False)
+            self._compound_cache[w] = best[1] if best is not None else None
         return self._compound_cache[w]
-
-    def _split(self, w: str, start: int,
-               memo: dict[int, Optional[tuple[int, float]]]) -> Optional[float]:
-        """Zipf of the rarest part of the fewest-parts segmentation of w (>= 2 parts)."""
-        best = self._segment(w, start, memo, whole_ok=False)
-        return best[1] if best is not None else None
 
     def _segment(self, w: str, start: int,
                  memo: dict[int, Optional[tuple[int, float]]],
@@ -310,9 +330,10 @@ class EmbeddedLexicon:
         best: Optional[tuple[int, float]] = None
         n = len(w)
         for end in range(n - (0 if whole_ok else 1), start + MIN_PART_LEN - 1, -1):
-            z = self._raw_zipf(w[start:end])
-            if z < _part_min_zipf(end - start):
-                continue
+            z = self._part_zipf(w[start:end])
+            if z is None or z < _part_min_zipf(end - start) or \
+                    (end - start <= 3 and z >= FUNCTION_WORD_ZIPF):
+                continue   # het, van, een: glued on, they make no compound (hetverdrag)
             if end == n:
                 option: Optional[tuple[int, float]] = (1, z)
             else:
@@ -331,52 +352,58 @@ class EmbeddedLexicon:
         return best
 
     def _compound_prefix_ok(self, left: str) -> bool:
-        """True if `left` is a common word or compound, optionally ending in a linker."""
+        """True if `left` is a dictionary word or compound, optionally ending in a linker."""
         for link in ("",) + self.info.linkers:
             if link and not left.endswith(link):
                 continue
             stem = left[: len(left) - len(link)] if link else left
-            if len(stem) >= MIN_PART_LEN and (self._raw_zipf(stem) >= _part_min_zipf(len(stem))
-                                              or self.compound_zipf(stem) is not None):
+            if len(stem) < MIN_PART_LEN:
+                continue
+            z = self._part_zipf(stem)
+            if (z is not None and z >= _part_min_zipf(len(stem))) or self.compound_zipf(stem) is not None:
                 return True
         return False
 
     # -- public protocol ---------------------------------------------------
     def known(self, word: str) -> bool:
-        """Listed, or a compound of common parts that is not one slip from a common word
-        (uit+voer+ring splits, but uitvoerring is a slip for uitvoering)."""
-        if self.zipf(word) > 0:
+        """In the dictionary (a word or a name), common in running text, or a compound of
+        dictionary parts that is not one slip from a common word (uit+voer+ring splits,
+        but uitvoerring is a slip for uitvoering)."""
+        kind, z = self.entry(word)
+        if kind in (WORD, NAME) or (kind == USAGE and z >= USAGE_KNOWN_ZIPF):
             return True
         return self.compound_zipf(word) is not None and self.slip_zipf(word) < SLIP_ZIPF
 
     def score(self, word: str) -> float:
         """Frequency of a word, or of a compound (its rarest part, minus one)."""
-        z = self.zipf(word)
-        if z:
+        kind, z = self.entry(word)
+        if kind == WORD:
             return z
         c = self.compound_zipf(word)
         return c - 1.0 if c is not None else 0.0
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
-        """Close words ranked by frequency minus edit penalty, best first."""
+        """Dictionary words close to `word`, ranked by frequency minus edit penalty; for a
+        capitalised word, names too (Nederlnadse: Nederlandse)."""
         w = word.lower().replace("’", "'")
         if len(w) > MAX_CHECK_LEN:
             return []
-        if w not in self._cand_cache:
-            self._cand_cache[w] = self._compute_candidates(w)
-        return self._cand_cache[w]
+        key = ("N" if word[:1].isupper() else "") + w
+        if key not in self._cand_cache:
+            self._cand_cache[key] = self._compute_candidates(w, names=word[:1].isupper())
+        return self._cand_cache[key]
 
-    def _compute_candidates(self, w: str) -> list[tuple[str, float]]:
+    def _compute_candidates(self, w: str, names: bool = False) -> list[tuple[str, float]]:
         found: dict[str, float] = {}
 
         def offer(cand: str, score: float) -> None:
-            if cand != w and score > found.get(cand, -1.0):
+            if cand != w and score > found.get(cand, -9.0):
                 found[cand] = score
 
         ed1 = list(_edits1(w, self.alphabet))
         for cand, pen in ed1:
-            z = self._raw_zipf(cand)
-            if z >= SUGGEST_ZIPF:
+            kind, z = self._raw_entry(cand)
+            if (kind == WORD or (names and kind == NAME)) and z >= SUGGEST_ZIPF:
                 offer(cand, z - pen)
         if not found and len(w) >= 9:
             seen: set[str] = set()   # the same string comes from many paths: look it up once
@@ -385,8 +412,8 @@ class EmbeddedLexicon:
                     if cand in seen:
                         continue
                     seen.add(cand)
-                    z = self._raw_zipf(cand)
-                    if z >= SUGGEST_ZIPF + 1.5:
+                    z = self._dict_zipf(cand)
+                    if z is not None and z >= SUGGEST_ZIPF + 1.5 and cand[:1] == w[:1]:
                         offer(cand, z - pen - 1.5)
         if self.info.compounds and not found and len(w) >= 2 * MIN_PART_LEN + 2:
             for cand, score in self._compound_candidates(w):
@@ -394,49 +421,59 @@ class EmbeddedLexicon:
         return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def _compound_candidates(self, w: str) -> Iterator[tuple[str, float]]:
-        """Compounds with exactly one near-miss part: fix that part (distance 1)."""
+        """Compounds with exactly one part one edit from a dictionary word of 5+ letters.
+
+        The intact part is the longest dictionary prefix (or suffix) of the word, so the
+        part boundary never moves: opsluit+ingvan is no path to opsluit+ingaan.
+        """
         n = len(w)
-        for i in range(MIN_PART_LEN, n - MIN_PART_LEN - 1):
-            left, right = w[:i], w[i:]
-            if len(right) >= 5 and self._compound_prefix_ok(left):
+        for i in range(n - 6, MIN_PART_LEN, -1):     # the longest intact left part
+            if self._compound_prefix_ok(w[:i]):
+                left, right = w[:i], w[i:]
                 for cand, pen in _edits1(right, self.alphabet):
-                    z = self._raw_zipf(cand)
-                    if z >= COMPOUND_PART_ZIPF - 0.5 and len(cand) >= 4:
-                        yield left + cand, z - pen
-            if len(left) >= 5 and self._raw_zipf(right) >= COMPOUND_PART_ZIPF and len(right) >= 4:
+                    z = self._dict_zipf(cand)
+                    if z is not None and z >= COMPOUND_PART_ZIPF - 0.5 and len(cand) >= 5 \
+                            and cand[:2] == right[:2]:
+                        yield left + cand, min(z, 3.5) - pen
+                break
+        for i in range(MIN_PART_LEN + 3, n - 4):         # the longest intact right part
+            zr = self._dict_zipf(w[i:])
+            if zr is not None and zr >= COMPOUND_PART_ZIPF:
+                left, right = w[:i], w[i:]
                 for cand, pen in _edits1(left, self.alphabet):
-                    if self._raw_zipf(cand) >= COMPOUND_PART_ZIPF:
-                        yield cand + right, min(self._raw_zipf(right), 3.0) - pen
+                    z = self._dict_zipf(cand)
+                    if z is not None and z >= COMPOUND_PART_ZIPF and cand[-2:] == left[-2:]:
+                        yield cand + right, min(zr, 3.5) - pen
+                break
 
     def suggest(self, word: str) -> list[str]:
         return [c for c, _ in self.candidates(word)][:5]
 
     def accepts_foreign(self, word: str) -> bool:
-        """A word of this language that may appear in another language's text."""
-        z = self.zipf(word)
-        if z == 0:
-            return self.compound_zipf(word) is not None
-        return z >= FOREIGN_MIN_ZIPF and not self.near_miss(word, FOREIGN_NEAR_MISS_GAP)
+        """A common word of this language's dictionary, which may appear in another
+        language's text: not a frequent typo of a commoner word (en_GB lists targetting)."""
+        kind, z = self.entry(word)
+        if kind == "":
+            return self.compound_zipf(word) is not None and self.slip_zipf(word) < SLIP_ZIPF
+        return z >= FOREIGN_MIN_ZIPF and not self._slip_of_commoner(word, z, FOREIGN_NEAR_MISS_GAP)
 
     def near_miss(self, word: str, gap: float = NEAR_MISS_GAP) -> bool:
-        """A listed but rare word one typing slip (swap, doubling, accent) away from a far
-        more frequent word: frequent typos are in the lists too (targetting, eigelijk)."""
-        z = self.zipf(word)
-        if z == 0 or z >= RARE_ZIPF:
+        """A form of running text the dictionary lacks, one typing slip (swap, doubling,
+        accent) from a far more frequent dictionary word: frequent typos (eigelijk).
+        A dictionary word is never one."""
+        kind, z = self.entry(word)
+        if kind != USAGE or z >= RARE_ZIPF + 1.0:
             return False
-        if self.slip_zipf(word) - z >= gap:
-            return True
-        if z < JUNK_ZIPF and self.compound_zipf(word) is None:  # gouvernment
-            return self.slip_zipf(word, max_penalty=0.3) - z >= JUNK_GAP
-        return False
+        return self._slip_of_commoner(word, z, gap)
+
+    def _slip_of_commoner(self, word: str, z: float, gap: float) -> bool:
+        return z < RARE_ZIPF + 1.0 and self.slip_zipf(word) - z >= gap
 
     def slip_zipf(self, word: str, max_penalty: float = 0.0) -> float:
-        """Zipf (minus penalty) of the most frequent listed word one cheap edit away.
+        """Zipf (minus penalty) of the most frequent dictionary word one cheap edit away.
 
         Cached, and with ``max_penalty`` below 0.3 only the free edits are generated (a
-        swap, a doubled letter, an accent): the Criminal Code asked 5,078 times and spent
-        5.5 s here generating the ~40 x length edits of each word, of which all but a few
-        were thrown away.
+        swap, a doubled letter, an accent).
         """
         w = word.lower().replace("’", "'")
         if len(w) > MAX_CHECK_LEN:
@@ -449,10 +486,38 @@ class EmbeddedLexicon:
         best = 0.0
         for cand, pen in edits:
             if pen <= max_penalty and cand != w:
-                best = max(best, self._raw_zipf(cand) - pen)
+                z = self._dict_zipf(cand)
+                if z is not None:
+                    best = max(best, z - pen)
         if len(self._slip_cache) < 200_000:
             self._slip_cache[key] = best
         return best
+
+    def run_together(self, word: str) -> Optional[str]:
+        """``hetverdrag`` → ``het verdrag``, ``larticle`` → ``l'article``, ``opsluitingvan``
+        → ``opsluiting van``, ``ciaprès`` → ``ci-après``: a very common short word (or an
+        elided one) glued to a dictionary word of 5+ letters."""
+        w = word.lower()
+        n = len(w)
+        for i in range(1, min(4, n - 4)):
+            head, tail = w[:i], w[i:]
+            tail_z = self._dict_zipf(tail)
+            if tail_z is None or tail_z < RUN_TOGETHER_TAIL_ZIPF:
+                continue
+            if self._dict_zipf(head + "-" + tail) is not None:
+                return head + "-" + tail
+            if head in self.info.elisions and tail[0] in "aeiouyéèêâîôûàh":
+                return head + "'" + tail
+            head_z = self._dict_zipf(head)
+            if len(head) >= 2 and head_z is not None and head_z >= RUN_TOGETHER_HEAD_ZIPF:
+                return head + " " + tail
+        for i in range(n - 3, n - 1):
+            head, tail = w[:i], w[i:]
+            head_z, tail_z = self._dict_zipf(head), self._dict_zipf(tail)
+            if head_z is not None and head_z >= RUN_TOGETHER_TAIL_ZIPF and len(head) >= 5 \
+                    and tail_z is not None and tail_z >= RUN_TOGETHER_HEAD_ZIPF:
+                return head + " " + tail
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -482,7 +547,8 @@ def hunspell_available(lang: str) -> bool:
 
 
 class HunspellLexicon:
-    """Hunspell decides what is a word; embedded frequencies rank and catch frequent typos."""
+    """Hunspell (the system's dictionaries) decides what else is a word; the embedded
+    lexicon answers first (same verdicts, a tenth of the calls) and gives frequencies."""
 
     def __init__(self, lang: str, extra_words: Iterable[str] = ()) -> None:
         try:
@@ -504,7 +570,6 @@ class HunspellLexicon:
         self._known: dict[str, bool] = {}
         self._spell: dict[str, bool] = {}
         self._cands: dict[str, list[tuple[str, float]]] = {}
-        self._suggest_calls = 0
 
     @property
     def _hs(self):
@@ -515,8 +580,7 @@ class HunspellLexicon:
         return self._hunspell
 
     def spell(self, word: str) -> bool:
-        """Hunspell's own verdict, cached. Each call costs about 0.1 ms (nl compounds), so
-        the tests below ask the embedded list first: same verdicts, a tenth of the calls."""
+        """Hunspell's own verdict, cached (about 0.1 ms a call for Dutch compounds)."""
         if word not in self._spell:
             self._spell[word] = bool(self._hs.spell(word))
         return self._spell[word]
@@ -524,55 +588,39 @@ class HunspellLexicon:
     def zipf(self, word: str) -> float:
         return self.embedded.zipf(word)
 
+    def is_word(self, word: str) -> bool:
+        return self.embedded.is_word(word) or self.spell(word.lower())
+
     def known(self, word: str) -> bool:
         if word not in self._known:
-            emb = self.embedded
-            self._known[word] = (emb.zipf(word) >= HUNSPELL_TRUST_ZIPF or word.lower() in emb._extra
-                                 or self.spell(word)
-                                 or (emb.zipf(word) == 0 and emb.known(word)))
+            self._known[word] = self.embedded.known(word) or self.spell(word)
         return self._known[word]
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
-        """Embedded candidates Hunspell accepts, else Hunspell's own suggestions."""
-        if word in self._cands:
-            return self._cands[word]
-        emb = self.embedded
-        ranked = [(c, s) for c, s in emb.candidates(word)
-                  if emb.zipf(c) >= HUNSPELL_TRUST_ZIPF or self.spell(c)
-                  or emb.compound_zipf(c) is not None]
-        if (not ranked and 5 <= len(word) <= HUNSPELL_SUGGEST_MAX_LEN
-                and self._suggest_calls < HUNSPELL_SUGGEST_BUDGET):
-            self._suggest_calls += 1
-            low = word.lower()
-            for sug in self._hs.suggest(low):
-                dist = damerau(low, sug.lower())
-                if " " in sug or dist > 2:
-                    continue
-                score = max(emb.score(sug), SUGGEST_ZIPF) - 0.5 * dist
-                ranked.append((sug, score))
-            ranked.sort(key=lambda kv: (-kv[1], kv[0]))
-        self._cands[word] = ranked
-        return ranked
+        """The embedded candidates; a compound one only if Hunspell accepts it."""
+        if word not in self._cands:
+            emb = self.embedded
+            self._cands[word] = [(c, s) for c, s in emb.candidates(word)
+                                 if emb.entry(c)[0] in (WORD, NAME) or self.spell(c)]
+        return self._cands[word]
 
     def suggest(self, word: str) -> list[str]:
         return [c for c, _ in self.candidates(word)][:5]
 
     def accepts_foreign(self, word: str) -> bool:
-        """Hunspell or the list knows it, and it is no frequent typo (en_GB: targetting)."""
-        if not self.known(word):
-            return False
-        return not self.embedded.near_miss(word, FOREIGN_NEAR_MISS_GAP)
+        return self.embedded.accepts_foreign(word)
 
-    def near_miss(self, word: str, gap: float = HUNSPELL_NEAR_MISS_GAP) -> bool:
-        """Rejected by Hunspell though listed, and a far more frequent word is one slip away."""
-        if word.lower() in self.embedded._extra:
-            return False
-        z = self.zipf(word)
-        if z == 0 or z >= RARE_ZIPF + 0.5 or self.embedded.compound_zipf(word) is not None:
-            return False
-        if self.spell(word):
-            return False
-        return self.embedded.slip_zipf(word) - z >= gap
+    def near_miss(self, word: str, gap: float = NEAR_MISS_GAP) -> bool:
+        return self.embedded.near_miss(word, gap) and not self.spell(word)
+
+    def slip_zipf(self, word: str, max_penalty: float = 0.0) -> float:
+        return self.embedded.slip_zipf(word, max_penalty)
+
+    def run_together(self, word: str) -> Optional[str]:
+        return self.embedded.run_together(word)
+
+    def compound_zipf(self, word: str) -> Optional[float]:
+        return self.embedded.compound_zipf(word)
 
 
 @functools.lru_cache(maxsize=64)
@@ -619,7 +667,12 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
+    if i >= 0 and text[i] == "." and _INITIAL_BEFORE.search(text[max(0, i - 5):i]):
+        return False   # M. Sohr, G. Van Slooten, Ste. Marie: an initial or a title
     return i < 0 or text[i] in _SENTENCE_END
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-ZÀ-Þ][a-zà-ÿ]{0,2}$")
 
 
 class _Ranges:
@@ -651,8 +704,9 @@ class _Checker:
     info: LangInfo = field(default_factory=LangInfo)
     verdicts: dict = field(default_factory=dict)
 
-    def verdict(self, word: str, exempt: bool) -> Optional[tuple[str, ...]]:
-        """None if fine, else the suggestions (best first) for a reported word."""
+    def verdict(self, word: str, exempt: bool) -> Optional[tuple[str, tuple[tuple[str, float], ...]]]:
+        """None if fine, else (kind, ((suggestion, margin), ...)) best first; a suggestion
+        with a negative margin is good enough only with evidence from the document."""
         key = (word, exempt)
         if key not in self.verdicts:
             if len(self.verdicts) >= 200_000:   # the checker lives as long as the process
@@ -660,57 +714,124 @@ class _Checker:
             self.verdicts[key] = self._decide(word, exempt)
         return self.verdicts[key]
 
-    def _decide(self, word: str, exempt: bool) -> Optional[tuple[str, ...]]:
+    def _decide(self, word: str, exempt: bool):
         lex = self.lex
         if lex.known(word) and not lex.near_miss(word):
             return None
         if any(f.accepts_foreign(word) for f in self.foreign):
             return None
         if exempt:
-            return self._foreign_slip(word)
-        if _old_spelling(word, lex, self.info):
-            return None  # a pre-reform spelling of a known word: regten (rechten), traitemens
+            slip = self._foreign_slip(word)
+            return ("typo", tuple((s, 0.0) for s in slip)) if slip else None
+        if _current_variant(word, lex, self.info):
+            return None   # the reformed spelling of a dictionary word: coopèreront
+        modern = _old_spelling(word, lex, self.info)
+        if modern:
+            return "old", ((modern, 0.0),)  # a pre-reform spelling of a known word: tusschen
+        glued = None if word[0].isupper() or lex.slip_zipf(word) >= RUN_TOGETHER_TAIL_ZIPF \
+            else lex.run_together(word)   # Lelièvre is a name; designés a slip for désignés
+        if glued:
+            return "run-together", ((glued, 0.0),)
         need = SUGGEST_GAP + max(0, 8 - len(word)) * 0.25  # short words have many neighbours
         z = lex.zipf(word)
-        cands = [(c, sc) for c, sc in lex.candidates(word) if sc - z >= need]
+        cands = [(c, sc - z - need) for c, sc in lex.candidates(word)
+                 if sc - z - need >= -IN_DOCUMENT_BONUS]
+        if z >= ATTESTED_ZIPF:  # running text uses it (extasy): only a slip is a typo
+            low, alphabet = word.lower(), lex_alphabet(lex)
+            free = {c for c, _ in _free_edits(low, alphabet)}
+            dropped = {c for c, p in _edits1(low, alphabet) if p <= 0.3} if z < JUNK_ZIPF else set()
+            cands = [(c, m) for c, m in cands
+                     if c in free or (c in dropped and m >= JUNK_MARGIN)]
         if cands and _is_variant(word, cands[0][0], self.info):
-            return None  # an old spelling or an unlisted inflection, not a typo
-        ranked = [c for c, _ in cands if not _is_variant(word, c, self.info)]
-        return tuple(ranked[:5]) or self._foreign_slip(word)
+            return None  # an unlisted inflection, not a typo
+        free = {c for c, _ in _free_edits(word.lower(), lex_alphabet(lex))}
+        cands = [(c, m + (FREE_SLIP_BONUS if c in free else 0.0)) for c, m in cands]
+        cands.sort(key=lambda cm: -cm[1])   # an accent, a doubled letter, a swap first
+        ranked = tuple((c, m) for c, m in cands if not _is_variant(word, c, self.info))[:5]
+        if ranked:
+            return "typo", ranked
+        slip = self._foreign_slip(word)
+        return ("typo", tuple((s, 0.0) for s in slip)) if slip else None
 
     def _foreign_slip(self, word: str) -> Optional[tuple[str, ...]]:
-        """In an exempt range, report only a foreign word spoilt by a typing slip."""
+        """A foreign word spoilt by a typing slip (``targetting``): listed in a foreign
+        dictionary or text, one swap/doubling/accent from a far commoner foreign word."""
         if not 6 <= len(word) <= MAX_CHECK_LEN:
             return None  # een/been: short words are one slip from many others
         for f in self.foreign:
             emb = getattr(f, "embedded", f)
-            if emb.zipf(word) and emb.near_miss(word, FOREIGN_NEAR_MISS_GAP):
+            z = emb.zipf(word)
+            if z and emb._slip_of_commoner(word, z, FOREIGN_NEAR_MISS_GAP):
                 return tuple(c for c, _ in f.candidates(word)[:5]) or None
         return None
 
+    def lex_kind(self, word: str) -> str:
+        return getattr(self.lex, "embedded", self.lex).entry(word)[0]
 
-def _old_spelling(word: str, lex, info: LangInfo) -> bool:
-    """The word turns into a known word by one spelling-reform rewrite.
+    def slip_of_a_word(self, word: str, other_lang: Optional[str]) -> bool:
+        """One free slip (swap, doubled letter, accent) from a common word of the text's
+        language or a borrowed one (targetting): a typo even when the other version
+        repeats it. A slip of the other version's language does not count: the French
+        text quotes the Dutch one's own words (steenen)."""
+        return any(getattr(l, "embedded", l).slip_zipf(word) >= SLIP_ZIPF + 0.5
+                   for l in [self.lex, *self.foreign] if getattr(l, "lang", None) != other_lang)
+
+
+def lex_alphabet(lex) -> str:
+    return getattr(lex, "embedded", lex).alphabet
+
+
+def _old_spelling(word: str, lex, info: LangInfo) -> Optional[str]:
+    """The dictionary form a spelling-reform rewrite turns the word into, if any.
 
     The nearest neighbour by edits is often not the modern form (``regten`` is one edit
     from ``regen`` but the reform of ``rechten``), so the rewrite is tried directly.
     """
     w = word.lower()
+    if len(w) < 5:
+        return None
+    seen: set[str] = set()
+    level = [w]
+    for _ in range(2):   # algemeenen: an old ending and a doubled vowel
+        following = []
+        for base in level:
+            for form in _reform_rewrites(base, info):
+                if form in seen:
+                    continue
+                seen.add(form)
+                if lex.is_word(form) and (lex.zipf(form) >= OLD_FORM_ZIPF or len(form) >= 8):
+                    return form
+                following.append(form)
+        level = following
+    return None
+
+
+def _current_variant(word: str, lex, info: LangInfo) -> bool:
+    """One reform rewrite (one place) turns the word into a dictionary word."""
+    w = word.lower()
+    for pattern, new in info.current_variants:
+        for m in pattern.finditer(w):
+            if lex.is_word(w[:m.start()] + new + w[m.end():]):
+                return True
+    return False
+
+
+def _reform_rewrites(w: str, info: LangInfo) -> Iterator[str]:
+    for old, new in info.old_endings:
+        if w.endswith(old):
+            yield w[:len(w) - len(old)] + new
     for old, new in info.reform_variants:
         index = w.find(old)
         while index >= 0:
-            form = w[:index] + new + w[index + len(old):]
-            if lex.known(form) and not lex.near_miss(form):
-                return True
+            yield w[:index] + new + w[index + len(old):]
             index = w.find(old, index + 1)
-    return False
 
 
 def _is_variant(word: str, cand: str, info: LangInfo) -> bool:
     """True if `cand` differs from `word` by an inflection ending or a spelling reform.
 
-    A frequency list cannot tell an unlisted inflected form (adoptanten, opgenomene) or a
-    pre-reform spelling (afdeeling, traitemens) from a typo; a clerk wants neither flagged.
+    An unlisted inflected form (adoptanten, opgenomene) or a pre-reform spelling
+    (afdeeling, traitemens) is no typo; a clerk wants neither flagged.
     """
     w, c = word.lower(), cand.lower()
     short, long_ = (w, c) if len(w) < len(c) else (c, w)
@@ -734,6 +855,8 @@ def _word_parts(token: str, offset: int, info: LangInfo) -> Iterator[tuple[int, 
     """Spans of the words to check inside a token (hyphen and apostrophe pieces)."""
     for m in re.finditer(r"[^-\s]+", token):
         piece, start = m.group(), offset + m.start()
+        if m.end() < len(token) and piece.endswith("o") and len(piece) >= 4:
+            continue   # a combining form: fédéro-provincial, franco-belge, socio-economisch
         if "'" not in piece and "’" not in piece:
             yield start, start + len(piece)
             continue
@@ -767,40 +890,128 @@ def _checker(lang: str, foreign_langs: tuple[str, ...], extra: frozenset[str], b
     return _Checker(lex, foreign, LANGS.get(lang, LangInfo()))
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+# a word broken by a hyphen and a space on one line ("ver- drag"); a suspended compound
+# ("land- en tuinbouw", "pré- et post-") is followed by a conjunction, checked below
+_SPLIT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]+([^\W\d_]{2,})(?![\w-])")
+_CONJUNCTIONS = frozenset("en of tot als and or to nor et ou à au jusqu ni".split())
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+_DATIVE_BEFORE = re.compile(r"(?:^|\W)[Tt]e[nr][ \t]+$")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of a text, lower-cased: a name or term the other version shares."""
+    return frozenset(w.lower() for w in _WORDS.findall(text))
+
+
+def common_words_of(text: str) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: the evidence a document gives
+    about its own vocabulary (Limbourg, a name, is no evidence for Rimbourg)."""
+    return frozenset(w for w in _WORDS.findall(text) if w.islower())
+
+
 def find_misspellings(text: str, lang: str, *, foreign_langs: Sequence[str] = (),
                       exempt: Sequence[tuple[int, int]] = (), extra_words: Iterable[str] = (),
-                      backend: str = "auto") -> list[Misspelling]:
-    """Report likely typos in `text` written in `lang`, with suggestions best first."""
+                      backend: str = "auto", other_words: frozenset[str] = frozenset(),
+                      document_words: Optional[frozenset[str]] = None,
+                      all_document_words: Optional[frozenset[str]] = None) -> list[Misspelling]:
+    """Report likely typos in `text` written in `lang`, with suggestions best first.
+
+    ``other_words``: the words of the other language version, whose language is the first
+    of ``foreign_langs`` (a word found there too is a name or a term); ``document_words``: the words of the whole document (a suggestion
+    found there makes a slip likelier; default: the words of `text`).
+    """
     checker = _checker(lang, tuple(foreign_langs), frozenset(extra_words), backend)
-    skip = _Ranges(m.span() for m in _SKIP_SPANS.finditer(text))
-    exempt = _Ranges(exempt)
+    doc = _Document(checker, other_words,
+                    document_words if document_words is not None else common_words_of(text),
+                    foreign_langs[0] if foreign_langs else None,
+                    all_document_words if all_document_words is not None else words_of(text))
+    skipped = [m.span() for m in _SKIP_SPANS.finditer(text)]
     found: list[Misspelling] = []
+    for m in _SPLIT.finditer(text):
+        hit = doc.split_word(text, m)
+        if hit is not None:
+            found.append(hit)
+            skipped.append(m.span())
+    skip = _Ranges(skipped)
+    exempt = _Ranges(exempt)
     for m in _TOKEN.finditer(text):
         if skip and skip.overlaps(m.start(), m.end()):
             continue
-        found.extend(_check_token(text, m.group(), m.start(), checker, exempt))
+        found.extend(doc.check_token(text, m.group(), m.start(), exempt))
+    found.sort(key=lambda h: h.start)
     return found
 
 
-def _check_token(text: str, token: str, offset: int, checker: _Checker,
-                 exempt: _Ranges) -> Iterator[Misspelling]:
-    if "\n" in token:  # a word cut at a line end: "ha-\nvens" is "havens"
-        joined = re.sub(r"-[ \t]*\n\s*", "", token)
-        if not _skippable(joined) and checker.lex.known(joined):
-            return
-    if ("'" in token or "’" in token) and len(token) <= MAX_CHECK_LEN:
-        if checker.lex.known(token.replace("’", "'")):
-            return  # aujourd'hui, prud'hommes, zo'n
-    for start, end in _word_parts(token, offset, checker.info):
-        word = text[start:end]
-        if _skippable(word):
-            continue
-        if word[0].isupper():
-            if not _at_sentence_start(text, start) or _NAME_FOLLOWS.match(text, end):
+@dataclass
+class _Document:
+    """A checker applied to one text, with the evidence of its document."""
+    checker: _Checker
+    other_words: frozenset
+    document_words: frozenset
+    other_lang: Optional[str] = None
+    all_words: frozenset = frozenset()
+
+    def split_word(self, text: str, m: re.Match) -> Optional[Misspelling]:
+        left, right = m.group(1), m.group(2)
+        if right.lower() in _CONJUNCTIONS or not right.islower():
+            return None
+        joined = left + right
+        lex = self.checker.lex
+        if len(joined) < 6 or not lex.is_word(joined.lower()):
+            return None
+        if lex.known(right) and lex.known(left) and not lex.is_word(left + "-" + right) \
+                and lex.compound_zipf(joined) is not None:
+            return None   # "bijzondere- wet"? two words: leave it
+        return Misspelling(m.start(), m.end(), m.group(), (joined,), "split")
+
+    def check_token(self, text: str, token: str, offset: int,
+                    exempt: _Ranges) -> Iterator[Misspelling]:
+        checker = self.checker
+        if "\n" in token:  # a word cut at a line end: "ha-\nvens" is "havens"
+            joined = re.sub(r"-[ \t]*\n\s*", "", token)
+            if not _skippable(joined) and checker.lex.known(joined):
+                return
+        if ("'" in token or "’" in token) and len(token) <= MAX_CHECK_LEN:
+            if checker.lex.known(token.replace("’", "'")):
+                return  # aujourd'hui, prud'hommes, zo'n
+        for start, end in _word_parts(token, offset, checker.info):
+            word = text[start:end]
+            if _LIGATURES.search(word):
+                plain = unicodedata.normalize("NFKC", word)
+                if checker.lex.known(plain):
+                    yield Misspelling(start, end, word, (plain,), "ligature")
+                continue
+            if _skippable(word) or (end - start <= 4 and text[end:end + 1] == "."):
+                continue   # artt., blz., cfr.: abbreviations
+            mid_sentence = word[0].isupper() and (
+                not _at_sentence_start(text, start) or bool(_NAME_FOLLOWS.match(text, end)))
+            if mid_sentence and (len(word) < CAPITAL_MIN_LEN or checker.lex.zipf(word)):
                 continue  # a proper noun, or a name opening a sentence ("Ortwin Depoortere")
-        in_exempt = bool(exempt) and exempt.overlaps(start, end)
-        if in_exempt and not checker.foreign:
-            continue
-        sugg = checker.verdict(word, in_exempt)
-        if sugg:
-            yield Misspelling(start, end, word, tuple(_match_case(word, s) for s in sugg))
+            in_exempt = bool(exempt) and exempt.overlaps(start, end)
+            if in_exempt and not checker.foreign:
+                continue
+            if word.lower() in self.other_words and not checker.slip_of_a_word(word, self.other_lang):
+                continue  # the other version has it too: a name or a term
+            if checker.info.compounds and _DATIVE_BEFORE.search(text[max(0, start - 8):start]) \
+                    and word.endswith("e") and checker.lex.known(word[:-1]):
+                continue  # ten blijke, ter kennisse: a fixed formula keeps an old dative
+            decided = checker.verdict(word, in_exempt)
+            if not decided:
+                continue
+            kind, ranked = decided
+            docs = self.document_words
+            good = sorted(((c, m + (IN_DOCUMENT_BONUS if c in docs else 0.0)) for c, m in ranked
+                           if m >= 0 or (m >= -IN_DOCUMENT_BONUS and c in docs)),
+                          key=lambda cm: -cm[1])
+            if word[0].isupper():  # a name is one slip from many words: want evidence
+                free = {c for c, _ in _free_edits(word.lower(), lex_alphabet(checker.lex))}
+                attested = checker.lex.zipf(word) > 0   # Maribo: a name running text uses
+                names = self.all_words
+                good = [(c, m) for c, m in good if kind == "typo" and (
+                    c in free or (not attested and (
+                        c in docs or (c in names and checker.lex_kind(c) == NAME)
+                        or (not mid_sentence and m >= CAPITAL_MARGIN and checker.lex_kind(c) == WORD))))]
+            good = [c for c, _ in good]
+            if good:
+                yield Misspelling(start, end, word, tuple(_match_case(word, s) for s in good), kind)

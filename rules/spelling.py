@@ -22,12 +22,17 @@ def spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A word that is not in the language's dictionary and is close to one that is.
 
     Why: a typo in one authentic version is an error in the law; it also hides from
-    searches. bilint reports a word only when it can say what was probably meant, so a
-    finding is cheap to check. Proper nouns and acronyms (capitalised or upper-case words),
-    Latin numbering suffixes (bis, ter, quater…), Dutch compounds made of known words,
-    quotations, words of the other version's language (a Dutch title quoted in the French
-    text) and English terms used on purpose (*follow the money*) are not typos; a
-    misspelt English term (`targetting`) still is.
+    searches. The lexicon is a curated spelling dictionary (OpenTaal for Dutch,
+    Grammalecte for French, en_GB for English terms), and bilint reports a word only when
+    it can say what was probably meant, proposing only dictionary words, so a finding is
+    cheap to check. Proper nouns and acronyms, Latin numbering suffixes (bis, ter,
+    quater…), Dutch compounds of dictionary words, quotations, words of the other
+    version's language (a Dutch title quoted in the French text), words the other version
+    also uses (a name, a term) and English terms used on purpose (*follow the money*) are
+    not typos; a misspelt English term (`targetting`) still is. A capitalised word inside
+    a sentence is a typo only when it is one slip from a word the document uses. Words run
+    together (`derechten`, `larticle`), a word broken by a hyphen and a space (`ver-
+    drag`) and typographic ligatures (`ﬁ`) are reported with their obvious fix.
 
     Example:
         nl: ``aantrekkelijk voor criminale organisaties`` → criminele
@@ -42,28 +47,105 @@ def spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
 
     A project word list (``words`` in the configuration, ``--words FILE``) adds accepted words.
     """
-    from .spellcheck import find_misspellings
+    for node, slip in _slips(bitext, options):
+        if slip.kind != "old" and slip.suggestions:
+            yield _finding(node, slip)
 
+
+@rule("BL302", "old-spelling", "spelling", "info")
+def old_spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Words written in a spelling older than a reform, reported once per version.
+
+    Why: a text of 1867 writes ``tusschen`` and ``eenige``, one of 1950 ``traitemens``; they
+    are no typos, but a consolidated or newly drafted text should not keep them. One
+    finding per language version, at the first such word, lists a few with their modern
+    form and gives the text's own date (the first year it cites), so that a lawyer-
+    linguist sees the period at once instead of dozens of false typos.
+
+    Example:
+        nl: ``tusschen de partijen`` → tussen (and 11 other words in an older spelling)
+
+    Options:
+        none: the check is BL301's, with BL301's options (one pass serves both rules).
+    """
+    per_lang: dict[str, list] = {}
+    for node, slip in _slips(bitext, None):
+        if slip.kind == "old":
+            per_lang.setdefault(node.lang, []).append((node, slip))
+    for lang, hits in per_lang.items():
+        node, first = hits[0]
+        words = list(dict.fromkeys(s.word.lower() for _, s in hits))
+        others = ", ".join(f"{w}" for w in words[1:4])
+        more = f" (also {others}{', …' if len(words) > 4 else ''}: {len(hits)} words in all)" \
+            if len(words) > 1 else ""
+        year = _first_year(bitext.documents[lang])
+        dated = f"; the text cites {year} as its first year" if year else ""
+        message = (f"'{first.word}' is an older spelling of '{first.suggestions[0]}'{more}"
+                   f"{dated}")
+        yield Finding(node.locate(first.start, first.end), message)
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _first_year(document) -> int | None:
+    for node in document.nodes():
+        if node.text:
+            m = _YEAR.search(node.text)
+            if m:
+                return int(m.group())
+    return None
+
+
+_cache: list = []   # [(bitext, options key, slips)]: BL301 and BL302 share one pass
+
+
+def _slips(bitext: Bitext, options: Mapping[str, Any] | None) -> list:
+    """(node, misspelling) of every text node of both versions, computed once per bitext.
+    BL302 passes no options: it takes the pass BL301 made, or makes one with BL301's
+    default options."""
+    from .spellcheck import common_words_of, find_misspellings, words_of
+
+    if _cache and _cache[0][0] is bitext and options is None:
+        return _cache[0][2]
+    options = {**spelling.options, **(options or {})}
+    key = (options.get("backend"), tuple(options.get("foreign", ())))
+    if _cache and _cache[0][0] is bitext and _cache[0][1] == key:
+        return _cache[0][2]
     extra = tuple(bitext.config.get("words", ()))
+    nodes = {lang: [n for n in bitext.documents[lang].nodes() if n.kind in _TEXT_KINDS and n.text]
+             for lang in bitext.languages}
+    texts = {lang: "\n".join(n.text for n in nodes[lang]) for lang in bitext.languages}
+    vocab = {lang: words_of(texts[lang]) for lang in bitext.languages}
+    common = {lang: common_words_of(texts[lang]) for lang in bitext.languages}
+    found = []
     for lang in bitext.languages:
         foreign = tuple(dict.fromkeys([bitext.other(lang), *options.get("foreign", ())]))
         foreign = tuple(code for code in foreign if code != lang)
-        for node in bitext.documents[lang].nodes():
-            if node.kind not in _TEXT_KINDS or not node.text:
-                continue
+        for node in nodes[lang]:
             for slip in find_misspellings(node.text, lang, foreign_langs=foreign,
                                           exempt=_quotations(node.text), extra_words=extra,
-                                          backend=options.get("backend", "auto")):
-                if not slip.suggestions:
-                    continue
-                yield _finding(node, slip)
+                                          backend=options.get("backend", "auto"),
+                                          other_words=vocab[bitext.other(lang)],
+                                          document_words=common[lang],
+                                          all_document_words=vocab[lang]):
+                found.append((node, slip))
+    _cache[:] = [(bitext, key, found)]
+    return found
 
 
 def _finding(node: Node, slip) -> Finding:
     best = slip.suggestions[0]
     others = [s for s in slip.suggestions[1:3]]
     also = f" (or {', '.join(others)})" if others else ""
-    message = f"'{slip.word}' looks like a typo for '{best}'{also}"
+    if slip.kind == "run-together":
+        message = f"'{slip.word}' looks like two words run together: '{best}'"
+    elif slip.kind == "split":
+        message = f"'{slip.word}' looks like one word broken by a hyphen and a space: '{best}'"
+    elif slip.kind == "ligature":
+        message = f"'{slip.word}' is written with a typographic ligature: '{best}'"
+    else:
+        message = f"'{slip.word}' looks like a typo for '{best}'{also}"
     related: tuple[Related, ...] = ()
     counterpart = node.attrs.get("counterpart")
     if counterpart is not None:
@@ -73,4 +155,4 @@ def _finding(node: Node, slip) -> Finding:
                    fix=Fix(best, safe=False), related=related)
 
 
-RULES = [spelling]
+RULES = [spelling, old_spelling]

@@ -31,9 +31,17 @@ def missing_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     only is either the wrong file or the wrong ``--languages``.
 
     Example: ``bilint check --languages nl,fr`` on a text that is Dutch from start to end.
+    A file not named as half of a pair (a repository's README) with one language only is
+    a monolingual file: it is not linted and gets this finding as ``info`` (configuration
+    ``monolingual = "error"`` makes it an error); an empty file gets one finding.
 
     Options: none.
     """
+    if not any(bitext.documents[code].root.children for code in bitext.languages):
+        first = bitext.documents[bitext.languages[0]]
+        yield Finding(first.source.location(0, 0, None),
+                      f"no text found in {' or '.join(bitext.languages)}: the document is empty")
+        return   # one finding, not one per language (each would blame the other)
     for code in bitext.languages:
         document = bitext.documents[code]
         if not document.root.children:

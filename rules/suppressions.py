@@ -54,7 +54,10 @@ def unused_suppression(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[F
             elif not directive.hits.get(token) and matched <= report.ran | {"BL901"} and matched != {"BL901"}:
                 unused.append(token)
         for token in unknown:
-            yield Finding(directive.location, f"no rule {token!r} (see 'bilint rules')")
+            from bilint.selectors import did_you_mean
+
+            hint = did_you_mean(token, [name for pair in known for name in pair])
+            yield Finding(directive.location, f"no rule {token!r}{hint} (see 'bilint rules')")
         if unused:
             kept = [token for token in directive.codes if token not in unused]
             names = ", ".join(unused)

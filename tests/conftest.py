@@ -31,6 +31,12 @@ def _refuse(*args, **kwargs):
 
 
 @pytest.fixture(autouse=True)
+def english_reports(monkeypatch):
+    """bilint's own words follow the user's language (LANGUAGE, LANG); the tests read English."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
+@pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     import socket
 

@@ -159,3 +159,46 @@ def test_two_processes_sharing_the_folder(pair):
     assert len(outputs) == 1 and outputs != {"0"}
     assert not list((pair / "shared").glob("??/.tmp-*"))
     assert len(list((pair / "shared").glob("??/*.json"))) == 1
+
+
+def test_a_hit_names_the_files_as_this_run_does(pair, counted, monkeypatch):
+    """The key holds absolute paths; a run from another folder gets its own names back."""
+    cache = ResultCache(pair / ".bilint_cache")
+    monkeypatch.chdir(pair)
+    cold = lint(["besluit.nl.md"], cache)[0]
+    monkeypatch.chdir(pair.parent)
+    warm = lint([f"{pair.name}/besluit.nl.md"], cache)[0]
+    assert len(counted) == 1
+    assert {d.path for d in cold.diagnostics} <= {"besluit.nl.md", "besluit.fr.md"}
+    assert {d.path for d in warm.diagnostics} <= {f"{pair.name}/besluit.nl.md", f"{pair.name}/besluit.fr.md"}
+    assert {f["path"] for f in warm.files} == {f"{pair.name}/besluit.nl.md", f"{pair.name}/besluit.fr.md"}
+    related = [r.location.path for d in warm.diagnostics for r in d.related]
+    assert all(path.startswith(pair.name + "/") for path in related)
+
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_warm_command_prints_the_same_report_byte_for_byte(tmp_path, name):
+    from .helpers import TYPO_TEXT, run as bilint, write
+
+    write(tmp_path / "text.md", TYPO_TEXT)
+    cold = bilint("check", "--format", name, "text.md", cwd=tmp_path)
+    entries = list((tmp_path / ".bilint_cache").glob("??/*.json"))
+    warm = bilint("check", "--format", name, "text.md", cwd=tmp_path)
+    assert cold.returncode == warm.returncode == 1, cold.stderr
+    assert len(entries) == 1, "the cold run stores the document's result"
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr
+
+
+def test_no_cache_and_cache_dir(tmp_path):
+    from .helpers import TYPO_TEXT, run as bilint, write
+
+    write(tmp_path / "text.md", TYPO_TEXT)
+    assert bilint("check", "--no-cache", "text.md", cwd=tmp_path).returncode == 1
+    assert not (tmp_path / ".bilint_cache").exists()
+    assert bilint("check", "--cache-dir", "elsewhere", "text.md", cwd=tmp_path).returncode == 1
+    assert list((tmp_path / "elsewhere").glob("??/*.json")) and not (tmp_path / ".bilint_cache").exists()
+    assert bilint("check", "text.md", cwd=tmp_path, env={"BILINT_CACHE_DIR": str(tmp_path / "env")}).returncode == 1
+    assert list((tmp_path / "env").glob("??/*.json"))

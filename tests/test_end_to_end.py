@@ -130,11 +130,12 @@ def test_cli_json_follows_the_contract():
     assert set(report) == {"version", "files", "diagnostics"}
     assert report["files"] == [{"path": str(EXAMPLE), "languages": ["nl", "fr"], "layout": "interleaved"}]
     keys = {"path", "line", "column", "end_line", "end_column", "code", "name", "category", "severity",
-            "message", "lang", "related", "fix"}
+            "message", "lang", "related", "fix", "position"}
     categories = {"structure", "numbering", "parity", "chronology", "spelling", "grammar", "language",
                   "typography", "terminology", "formatting"}
     for diagnostic in report["diagnostics"]:
-        assert set(diagnostic) == keys
+        assert keys <= set(diagnostic)   # additive fields are allowed (DESIGN.md): group, position…
+        assert isinstance(diagnostic["position"], str)
         assert diagnostic["category"] in categories
         assert diagnostic["severity"] in ("error", "warning", "info")
         for related in diagnostic["related"]:

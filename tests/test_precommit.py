@@ -60,7 +60,14 @@ def project(tmp_path_factory) -> tuple[Path, str]:
     assert git("add", "-A", cwd=snapshot).returncode == 0
     assert git("commit", "-q", "-m", "snapshot", cwd=snapshot).returncode == 0
     rev = git("rev-parse", "HEAD", cwd=snapshot).stdout.strip()
+    # a release is tagged v + the version: the README's `rev:` names that tag
+    assert git("tag", f"v{version()}", cwd=snapshot).returncode == 0
     return snapshot, rev
+
+
+def version() -> str:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r'^version = "([^"]+)"', text, re.M).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +75,7 @@ def environment(tmp_path_factory) -> dict:
     home = tmp_path_factory.mktemp("pre-commit-home")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "GITHUB_ACTIONS"))}
     env["PRE_COMMIT_HOME"] = str(home)
+    env["LANGUAGE"] = "en"   # the assertions read bilint's English words
     return env
 
 
@@ -93,11 +101,17 @@ def test_try_repo_passes_a_clean_pair_and_blocks_a_broken_one(project, environme
     assert "law.fr.md:5:1: BL101 [fr] label 3. where 2. is expected" in result.stdout
 
 
-def test_readme_snippet_installed_as_a_git_hook_blocks_the_commit(project, environment, tmp_path):
-    snapshot, rev = project
+def snippet_config(snapshot: Path) -> str:
+    """The README's pre-commit snippet as written, pointed at the local clone (its `rev:` kept)."""
     snippet = readme_blocks()[0]
-    config = re.sub(r"repo: \S+", f"repo: {snapshot.as_posix()}", snippet)
-    config = re.sub(r"rev: \S+", f"rev: {rev}", config)
+    assert re.search(rf"rev: v{re.escape(version())}\n", snippet), "the snippet's rev must be this release's tag"
+    assert snippet.count("- id:") == 1, "one recommended hook: fix, then report"
+    return re.sub(r"repo: \S+", f"repo: {snapshot.as_posix()}", snippet)
+
+
+def test_readme_snippet_installed_as_a_git_hook_blocks_the_commit(project, environment, tmp_path):
+    snapshot, _ = project
+    config = snippet_config(snapshot)
     drafts = git_repo(tmp_path / "drafts")
     write(drafts / ".pre-commit-config.yaml", config)
     assert pre_commit("install", cwd=drafts, env=environment).returncode == 0
@@ -152,7 +166,7 @@ def test_readme_github_actions_snippet_gives_valid_sarif(tmp_path):
 
 def test_readme_gitlab_snippet_gives_a_junit_report(tmp_path):
     block = readme_blocks()[2]
-    assert "junit: bilint-junit.xml" in block
+    assert "junit: bilint-junit.xml" in block and "codequality: gl-code-quality.json" in block
     repo = git_repo(tmp_path / "repo")
     write(repo / "texts" / "broken.md", BROKEN)
     write(repo / "texts" / "clean.md", CLEAN)
@@ -161,3 +175,53 @@ def test_readme_gitlab_snippet_gives_a_junit_report(tmp_path):
     root = ET.parse(repo / "bilint-junit.xml").getroot()
     assert root.get("failures") == "1"
     assert [suite.get("name") for suite in root] == ["texts/broken.md", "texts/clean.md"]
+    issues = json.loads((repo / "gl-code-quality.json").read_text(encoding="utf-8"))
+    assert [(i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues] == [
+        ("BL101 list-numbering", "texts/broken.md", 11)]
+
+
+def test_a_fresh_drafting_repository_set_up_from_the_readme_works(project, environment, tmp_path):
+    """bilint.toml, the baseline command, the pre-commit snippet and the CI snippets, as written."""
+    snapshot, _ = project
+    drafts = git_repo(tmp_path / "drafts")
+    write(drafts / "README.md", "# Drafts\n\nThis repository holds the drafts of the new law on police cooperation.\n")
+    write(drafts / "CHANGELOG.md", "# Changelog\n\n- First draft of the law.\n")
+    write(drafts / "law.nl.md", NL.replace("samenwerking", "samenwerkking"))   # a typo the team accepts for now
+    write(drafts / "law.fr.md", FR)
+    write(drafts / "bilint.toml", readme_blocks("toml")[0])
+    write(drafts / ".pre-commit-config.yaml", snippet_config(snapshot))
+    for command in readme_blocks("sh")[0].strip().splitlines():
+        result = _run_shell(command, drafts)
+        assert result.returncode == 0, result.stderr
+    baseline = json.loads((drafts / ".bilint-baseline.json").read_text(encoding="utf-8"))
+    assert [(e["path"], e["code"]) for e in baseline["findings"]] == [("law.nl.md", "BL301")]
+    assert pre_commit("install", cwd=drafts, env=environment).returncode == 0
+    hook_env = {**environment, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{environment.get('PATH', '')}"}
+
+    def commit(message: str) -> subprocess.CompletedProcess:
+        git("add", "-A", cwd=drafts)
+        return subprocess.run(["git", "commit", "-m", message], cwd=drafts, env=hook_env,
+                              capture_output=True, text=True, timeout=900)
+
+    first = commit("drafts, bilint and its baseline")
+    assert first.returncode == 0, first.stdout + first.stderr   # README and CHANGELOG do not stop it
+    # the CI snippets, run in the same repository: the accepted finding fails nothing
+    for block in readme_blocks()[1:]:
+        for command in _commands(block):
+            result = _run_shell(command, drafts)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "1 finding accepted by the baseline" in result.stderr and "2 info" in result.stderr
+    # a new error is stopped, the accepted one is not reported
+    write(drafts / "law.fr.md", FR_BROKEN)
+    blocked = commit("renumbered")
+    assert blocked.returncode != 0
+    output = blocked.stdout + blocked.stderr
+    assert "law.fr.md:5:1: BL101 [fr] label 3." in output and "samenwerkking" not in output
+    # once the typo is corrected, its entry is stale, and --update-baseline drops it
+    write(drafts / "law.fr.md", FR)
+    write(drafts / "law.nl.md", NL)
+    result = _run_shell("bilint check .", drafts)
+    assert result.returncode == 0 and "1 baseline entry in" in result.stderr and "no longer match" in result.stderr
+    result = _run_shell("bilint check --update-baseline .", drafts)
+    assert "1 stale entry dropped" in result.stderr
+    assert json.loads((drafts / ".bilint-baseline.json").read_text(encoding="utf-8"))["findings"] == []

@@ -1,6 +1,8 @@
 """Behaviour of the spelling engine (rules/spellcheck.py), for each available back-end."""
 from __future__ import annotations
 
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -38,8 +40,9 @@ def backend(request) -> str:
 
 
 def flagged(text: str, lang: str, backend: str, **kw) -> list[tuple[str, str]]:
+    """Typos and other slips (old spellings are information, tested apart)."""
     return [(m.word, m.suggestions[0] if m.suggestions else "")
-            for m in find_misspellings(text, lang, backend=backend, **kw)]
+            for m in find_misspellings(text, lang, backend=backend, **kw) if m.kind != "old"]
 
 
 # (lang, text, foreign languages, expected [(word, first suggestion)])
@@ -177,3 +180,105 @@ def test_range_overlap_lookup_matches_the_plain_definition():
         expected = any(s < end and start < e for s, e in ranges)
         assert table.overlaps(start, end) == expected, (start, end)
     assert not spellcheck._Ranges([])
+
+
+# -- injected slips in real sentences --------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "benelux-2021-drugs.md"
+_HINTS = {"nl": set("de het een van en dat op voor met zijn niet die worden tussen".split()),
+          "fr": set("le la les des du et un une que qui dans pour sur par est aux".split())}
+
+
+def _sentences() -> list[tuple[str, str]]:
+    """(lang, line) of the example's long prose lines whose language is plain."""
+    out = []
+    for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
+        words = re.findall(r"[^\W\d_]+", line.lower())
+        if len(words) < 12:
+            continue
+        scores = {lang: sum(w in hints for w in words) for lang, hints in _HINTS.items()}
+        lang = max(scores, key=scores.get)
+        if scores[lang] >= 3 and scores[lang] > 2 * min(scores.values()):
+            out.append((lang, line))
+    return out
+
+
+def inject_slips(backend: str, count: int, seed: int = 8):
+    """Yield (lang, line, start, slipped word, original) for `count` random single slips
+    (a letter dropped, doubled, swapped, replaced or added) in dictionary words of real
+    sentences, each slip giving a string that is no word of the language."""
+    rng = random.Random(seed)
+    sentences = _sentences()
+    made = 0
+    while made < count:
+        lang, line = rng.choice(sentences)
+        lex = spellcheck.load_lexicon(lang, backend=backend)
+        words = [m for m in re.finditer(r"(?<![\w'’-])[^\W\d_A-Z]{6,}(?![\w'’-])", line)
+                 if lex.is_word(m.group())]
+        if not words:
+            continue
+        m = rng.choice(words)
+        w = m.group()
+        i = rng.randrange(len(w))
+        kind = rng.choice(("drop", "double", "swap", "replace", "add"))
+        letters = "abcdefghijklmnopqrstuvwxyzéèà"
+        if kind == "drop":
+            slipped = w[:i] + w[i + 1:]
+        elif kind == "double":
+            slipped = w[:i] + w[i] + w[i:]
+        elif kind == "swap" and i < len(w) - 1 and w[i] != w[i + 1]:
+            slipped = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        elif kind == "replace":
+            slipped = w[:i] + rng.choice(letters.replace(w[i], "")) + w[i + 1:]
+        elif kind == "add":
+            slipped = w[:i] + rng.choice(letters) + w[i:]
+        else:
+            continue
+        others = [spellcheck.load_lexicon(o, backend=backend) for o in ("nl", "fr", "en") if o != lang]
+        if lex.known(slipped) or any(o.accepts_foreign(slipped) for o in others):
+            continue   # a slip that makes another word cannot be found by a spelling checker
+        made += 1
+        yield lang, line[:m.start()] + slipped + line[m.end():], m.start(), slipped, w
+
+
+def test_injected_slips_in_real_sentences_are_found(backend):
+    found = right = total = 0
+    missed = []
+    for lang, line, start, slipped, original in inject_slips(backend, 200):
+        total += 1
+        other = "fr" if lang == "nl" else "nl"
+        hits = [h for h in find_misspellings(line, lang, foreign_langs=(other, "en"), backend=backend)
+                if h.start <= start < h.end]
+        if hits:
+            found += 1
+            right += hits[0].suggestions[:1] == (original,)
+        else:
+            missed.append((slipped, original))
+    assert found >= 0.95 * total, f"found {found}/{total}; missed {missed}"
+    assert right >= 0.8 * found, f"right first suggestion {right}/{found}"
+
+
+def test_suggestions_are_dictionary_words(backend):
+    """No suggestion is a recombined compound or a one-letter edit no dictionary has."""
+    for lang, line, start, slipped, original in inject_slips(backend, 120, seed=3):
+        lex = spellcheck.load_lexicon(lang, backend=backend)
+        other = "fr" if lang == "nl" else "nl"
+        for hit in find_misspellings(line, lang, foreign_langs=(other, "en"), backend=backend):
+            for suggestion in hit.suggestions:
+                for word in re.split(r"[ ']", suggestion):
+                    assert lex.is_word(word.lower()) or any(
+                        spellcheck.load_lexicon(o, backend=backend).is_word(word.lower())
+                        for o in (other, "en")), (hit.word, suggestion)
+
+
+@pytest.mark.parametrize("lang,word", [("nl", "beletselen"), ("nl", "onderwerpelijke"),
+                                       ("fr", "parcellaire"), ("nl", "gevangenisstraf"),
+                                       ("nl", "verkeersveiligheid"), ("fr", "soustraira")])
+def test_dictionary_and_compound_words_are_known(lang, word, backend):
+    assert spellcheck.load_lexicon(lang, backend=backend).known(word)
+
+
+def test_old_spellings_are_their_own_kind(backend):
+    hits = find_misspellings("De produkten tusschen de partijen.", "nl", backend=backend)
+    assert [(h.word, h.kind, h.suggestions[0]) for h in hits] == [
+        ("produkten", "old", "producten"), ("tusschen", "old", "tussen")]

@@ -59,6 +59,9 @@ def corpus_documents(corpus: Path) -> list[Doc]:
         name = english.name[: -len(".en.xml")]
         docs.append(Doc(f"ca-laws/{name}", (str(english), str(english.with_name(f"{name}.fr.xml"))), ("en", "fr")))
     docs.append(Doc("be-kamer", (str(corpus / "be-kamer" / "56K0055002.txt"),), ("fr", "nl")))
+    formats = corpus / "formats"   # the files as parliaments publish them (Word-HTML, PDF)
+    docs.append(Doc("formats/be-kamer-criv-55-plen-285", (str(formats / "be-kamer-criv-55-plen-285" / "ip285x.html"),)))
+    docs.append(Doc("formats/be-senaat-annales/5-19", (str(formats / "be-senaat-annales" / "5-19.pdf"),)))
     return [doc for doc in docs if all(Path(p).is_file() for p in doc.paths)]
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from typing import Callable, TextIO
 
-FORMATS = ("auto", "rich", "text", "json", "sarif", "github", "junit")
+FORMATS = ("auto", "rich", "text", "json", "sarif", "github", "gitlab", "junit", "html", "csv")
 
 
 def get_formatter(name: str, stream: TextIO) -> Callable:
@@ -25,8 +26,23 @@ def get_formatter(name: str, stream: TextIO) -> Callable:
         from .sarif import render
     elif name == "github":
         from .github import render
+    elif name == "gitlab":
+        from .gitlab import render
     elif name == "junit":
         from .junit import render
+    elif name == "html":
+        from .html import render
+    elif name == "csv":
+        from .csv import render
     else:
-        raise ValueError(f"unknown format {name!r} (use {', '.join(FORMATS)})")
+        from ..selectors import did_you_mean
+
+        raise ValueError(f"unknown format {name!r}{did_you_mean(name, FORMATS)} (use {', '.join(FORMATS)})")
     return render
+
+
+def render_report(name: str, diagnostics, files, stream: TextIO, version: str, **context) -> None:
+    """Render with ``name``, passing each formatter the context it takes (``failing``, ``summary``)."""
+    render = get_formatter(name, stream)
+    accepted = inspect.signature(render).parameters
+    render(diagnostics, files, stream, version, **{k: v for k, v in context.items() if k in accepted})

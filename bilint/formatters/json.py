@@ -8,6 +8,14 @@ from typing import Any, Sequence, TextIO
 from ..model import Diagnostic
 
 
+def group_id(diagnostic: Diagnostic) -> str:
+    """Shared by identical findings in one file (one typo repeated), which the terminal shows once."""
+    import hashlib
+
+    key = f"{diagnostic.path}\0{diagnostic.code}\0{diagnostic.message}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
     fix = None
@@ -22,12 +30,14 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
         "end_line": span.end_line, "end_column": span.end_column,
         "code": diagnostic.code, "name": diagnostic.name, "category": diagnostic.category,
         "severity": str(diagnostic.severity), "message": diagnostic.message, "lang": diagnostic.lang,
+        "position": diagnostic.where,   # the structural place in words (DESIGN.md)
         "related": [
             {"path": r.location.path, "line": r.location.span.line, "column": r.location.span.column,
              "lang": r.location.lang, "message": r.message}
             for r in diagnostic.related
         ],
         "fix": fix,
+        "group": group_id(diagnostic),
     }
 
 

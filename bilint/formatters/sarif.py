@@ -15,6 +15,7 @@ from typing import Any, Sequence, TextIO
 from urllib.parse import quote
 
 from ..model import Diagnostic, Location, Severity
+from .json import group_id
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -41,14 +42,47 @@ def _location(location: Location) -> dict:
     return _physical(location.path, span.line, span.column, span.end_line, span.end_column)
 
 
+def rule_descriptor(code: str, name: str, category: str, doc: str) -> dict[str, Any]:
+    """A SARIF reportingDescriptor from a rule's docstring: what a code-scanning alert explains.
+
+    ``shortDescription`` is the docstring's summary, ``fullDescription`` the summary and its
+    Why paragraph, ``help`` the whole documentation (as ``bilint explain`` prints it), in
+    plain text and in markdown.
+    """
+    import inspect
+    import re
+
+    text = inspect.cleandoc(doc) if doc.strip() else name.replace("-", " ")
+    summary = text.splitlines()[0].strip()
+    why = re.search(r"^Why:\s*(.*?)(?:\n\s*\n|\Z)", text, re.S | re.M)
+    full = summary + (" " + " ".join(why.group(1).split()) if why else "")
+    markdown = re.sub(r"``([^`]+)``", r"`\1`", text)
+    markdown = re.sub(r"^(Why|Example|Examples|Options):", r"**\1:**", markdown, flags=re.M)
+    return {
+        "id": code, "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": full},
+        "help": {"text": f"{code} {name}\n\n{text}", "markdown": f"**{code} `{name}`**\n\n{markdown}"},
+        "properties": {"category": category},
+    }
+
+
+def _docs() -> dict[str, str]:
+    try:
+        from ..plugins import all_rules
+
+        return {rule.code: rule.doc for rule in all_rules()}
+    except Exception:   # a report is still written when a plugin cannot load its docs
+        return {}
+
+
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: TextIO, version: str) -> None:
     rules: dict[str, dict] = {}
+    docs = _docs() if diagnostics else {}
     for diagnostic in sorted(diagnostics, key=lambda d: d.code):
-        rules.setdefault(diagnostic.code, {
-            "id": diagnostic.code, "name": diagnostic.name,
-            "shortDescription": {"text": diagnostic.name.replace("-", " ")},
-            "properties": {"category": diagnostic.category},
-        })
+        if diagnostic.code not in rules:
+            rules[diagnostic.code] = rule_descriptor(diagnostic.code, diagnostic.name, diagnostic.category,
+                                                     docs.get(diagnostic.code, ""))
     index = {code: number for number, code in enumerate(rules)}
     results = []
     for diagnostic in diagnostics:
@@ -59,7 +93,8 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[dict], stream: Tex
             "message": {"text": diagnostic.message},
             "locations": [{"physicalLocation": _physical(diagnostic.path, span.line, span.column,
                                                          span.end_line, span.end_column)}],
-            "properties": {"lang": diagnostic.lang, "category": diagnostic.category, "key": diagnostic.key},
+            "properties": {"lang": diagnostic.lang, "category": diagnostic.category, "key": diagnostic.key,
+                           "group": group_id(diagnostic)},
         }
         if diagnostic.fingerprint:
             result["partialFingerprints"] = {"bilintFingerprint/v1": diagnostic.fingerprint}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..lang import Language, get_language
 from ..readers import Block
+from ..pairing import counterpart, pair_name  # noqa: F401 - re-exported for the layouts
 from ..source import InputError, Source
 
 LAYOUTS = ("interleaved", "pair", "sectioned")
@@ -31,39 +32,17 @@ class Streams:
     blocks: dict[str, list[Block]]
     sources: dict[str, Source]
     notes: list[str]   # what the layout noticed and the user should know (one language only…)
+    translation: bool = True   # False: the two languages side by side do not translate each other
 
 
 _MIN_LETTERS = 40
 _MIN_GUESS_LETTERS = 12
-_PAIR_NAME = re.compile(r"^(?P<stem>.+)[._-](?P<lang>[a-z]{2,3})(?P<ext>\.[A-Za-z0-9]+)$")
-
-
-def pair_name(path: str) -> tuple[str, str, str] | None:
-    """``dir/NAME.nl.md`` -> (``dir/NAME``, ``nl``, ``.md``)."""
-    p = Path(path)
-    match = _PAIR_NAME.match(p.name)
-    if not match:
-        return None
-    return str(p.parent / match.group("stem")), match.group("lang"), match.group("ext")
-
-
-def counterpart(path: str, languages: tuple[str, str]) -> str | None:
-    """The other file of a pair, if it exists beside ``path``."""
-    parts = pair_name(path)
-    if parts is None or parts[1] not in languages:
-        return None
-    stem, lang, ext = parts
-    other = languages[1] if lang == languages[0] else languages[0]
-    separator = Path(path).name[len(Path(stem).name)]
-    candidate = f"{stem}{separator}{other}{ext}"
-    return candidate if Path(candidate).is_file() else None
-
-
 def block_language(block: Block, languages: tuple[str, str], data: dict[str, Language]) -> tuple[str | None, str | None]:
     """The block's language when it can be told, and a weaker guess for short blocks.
 
-    Words from the language data decide first (a month name, a section formula); then
-    langdetect, restricted to the pair. Below a sentence's length langdetect is
+    Words from the language data decide first (a month name, a section formula: a Word
+    record labels some Dutch title lines ``lang=FR``); then the language the format
+    states (``lang=``, a ``NormalNL`` class); then langdetect, restricted to the pair. Below a sentence's length langdetect is
     confidently wrong too often (a heading in capitals, a name), so a short block gets only
     a guess, which the layout weighs against the block's neighbours.
     """
@@ -73,6 +52,8 @@ def block_language(block: Block, languages: tuple[str, str], data: dict[str, Lan
     hits = [code for code in languages if _keyword_hit(text, data[code])]
     if len(hits) == 1:
         return hits[0], hits[0]
+    if block.declared in languages:
+        return block.declared, block.declared   # the format states it: no guessing
     letters = sum(char.isalpha() for char in text)
     if letters < _MIN_GUESS_LETTERS or _mostly_names(text):
         return None, None

@@ -13,7 +13,8 @@ def split(blocks: list[Block], languages: tuple[str, str], data: dict[str, Langu
 
     A block too short to judge (``RECOMMANDATION``; ``Vu:`` is judged by its words) takes
     its language from its neighbours (see ``fill_undecided``). The first block of a language's run that opens no new unit, after
-    a block that stopped mid-sentence, continues that block (the page break cut it).
+    a block that stopped mid-sentence, continues that block (the page break cut it);
+    a block whose format states its language is a whole paragraph and is never joined.
     """
     judged = [lang or languages[0] for lang in
               fill_undecided([block_language(block, languages, data) for block in blocks])]
@@ -25,7 +26,7 @@ def split(blocks: list[Block], languages: tuple[str, str], data: dict[str, Langu
         stream = streams[lang]
         run_start = lang != run_language
         run_language = lang
-        if run_start and block.kind != "footnote":
+        if run_start and block.kind != "footnote" and block.declared is None:
             target = _last_text_block(stream)
             if target is not None and continues(stream[target], block, data[lang]):
                 stream[target] = join(stream[target], block, data[lang])

@@ -9,6 +9,7 @@ from ..readers import read_blocks
 from ..source import InputError, Source, read_source
 from . import LAYOUTS, Streams, counterpart, detect_layout, pair_name, require_languages
 from .join import mark_footnotes
+from .translation import is_translation
 
 
 def _block_start_pattern(data) -> "re.Pattern[str]":
@@ -45,7 +46,19 @@ def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
         from .interleaved import split
     streams = split(blocks, languages, data)
     notes = [f"no {code} text found" for code in languages if not streams.get(code)]
-    return Streams(chosen, languages, streams, {code: source for code in languages}, notes)
+    translation = chosen != "interleaved" or is_translation(blocks)
+    return Streams(chosen, languages, streams, {code: source for code in languages}, notes, translation)
+
+
+def _stated_language(blocks, languages: tuple[str, str]) -> str | None:
+    """The language most of a file's blocks state, when it is one of the pair."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.declared in languages:
+            counts[block.declared] = counts.get(block.declared, 0) + len(block.text)
+    total = sum(len(block.text) for block in blocks)
+    best = max(counts, key=counts.get) if counts else None
+    return best if best and counts[best] * 2 > total else None
 
 
 def _load_pair(paths, languages, data, starts, read) -> Streams:
@@ -55,22 +68,26 @@ def _load_pair(paths, languages, data, starts, read) -> Streams:
             raise InputError(f"{paths[0]}: no counterpart file for the pair layout "
                              f"(expected NAME.{languages[0]}.EXT and NAME.{languages[1]}.EXT)")
         paths = [paths[0], other]
+    read_files = {path: read(path) for path in paths}
+    read_blocks_of = {path: read_blocks(source, starts) for path, source in read_files.items()}
     by_language = {}
-    for path in paths:
+    for position, path in enumerate(paths):
+        # the name says (NAME.nl.md, Besluit_FR.docx), else the file (xml:lang, w:lang),
+        # else the order the user gave (--pair A B)
         parts = pair_name(path)
-        if parts is None or parts[1] not in languages:
-            raise InputError(f"{path}: cannot tell its language from its name "
-                             f"(expected NAME.{languages[0]}.EXT or NAME.{languages[1]}.EXT)")
-        if parts[1] in by_language:
-            raise InputError(f"{path}: two {parts[1]} files given for one pair")
-        by_language[parts[1]] = path
+        code = parts[1] if parts is not None and parts[1] in languages else _stated_language(
+            read_blocks_of[path], languages) or languages[position]
+        if code in by_language:
+            raise InputError(f"{path}: two {code} files given for one pair "
+                             f"(name them NAME.{languages[0]}.EXT and NAME.{languages[1]}.EXT)")
+        by_language[code] = path
     if set(by_language) != set(languages):
         raise InputError(f"a pair needs one {languages[0]} and one {languages[1]} file")
     blocks, sources = {}, {}
     for code in languages:
-        source = read(by_language[code])
+        source = read_files[by_language[code]]
         sources[code] = source
-        blocks[code] = read_blocks(source, starts)
+        blocks[code] = read_blocks_of[by_language[code]]
         for block in blocks[code]:
             block.lang = code
         mark_footnotes(blocks[code])

@@ -1,4 +1,4 @@
-"""Source to blocks: plain text, markdown and HTML, with markup removed and mapped.
+"""Markdown and plain text (pdftotext dumps too) to blocks, inline markup removed and mapped.
 
 A block is one paragraph or list item as a reader of the page would see it. The text of
 a block has inline markup removed (emphasis, tags, entities, link targets) and records it
@@ -10,38 +10,10 @@ from __future__ import annotations
 import html
 import re
 from array import array
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-from .model import Mark, MappedText
-from .source import Source
-
-
-@dataclass
-class Block:
-    text: MappedText
-    marks: list[Mark] = field(default_factory=list)
-    heading: int = 0          # heading level from markup (markdown #, HTML h1-h6), 0 if none
-    lang: str | None = None   # set by the layout
-    kind: str = ""            # set by the layout: "footnote" for notes set apart
-    source_line: int = 0      # 1-based line of the first character, for messages
-
-
-def read_blocks(source: Source, starts_block: "re.Pattern[str] | None" = None) -> list[Block]:
-    """Split a source into blocks according to its format (by extension and content)."""
-    if _is_html(source):
-        return HtmlReader(source).blocks()
-    return _markdown_blocks(source, starts_block)
-
-
-def _is_html(source: Source) -> bool:
-    lower = source.path.lower()
-    if lower.endswith((".html", ".htm", ".xhtml", ".xml")):
-        return True
-    if lower.endswith((".md", ".markdown", ".txt")):
-        return False
-    head = source.text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
+from ..model import Mark, MappedText
+from ..source import Source
+from .block import INVISIBLE, Block
 
 
 # --- markdown and plain text -------------------------------------------------------------
@@ -60,7 +32,7 @@ _INLINE = re.compile(
 _LINK_OPEN = re.compile(r"\[(?=[^\[\]\n]*\]\([^()\s]*\))")
 
 
-def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> list[Block]:
+def markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> list[Block]:
     text = source.text
     lines: list[tuple[int, int]] = []   # (start, end) of each line without its break
     wraps: list[bool] = []              # the line was wrapped (ends with a space or a hyphen)
@@ -74,6 +46,7 @@ def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> 
         lines.append((start, end))
     skip = _front_matter_lines(text, lines)
     wrapped = _is_wrapped_dump(source, lines)
+    furniture = _page_furniture(text, lines) if wrapped else set()
     blocks: list[Block] = []
     current: list[tuple[int, int]] = []
 
@@ -86,7 +59,7 @@ def _markdown_blocks(source: Source, starts_block: "re.Pattern[str] | None") -> 
 
     for number, (start, end) in enumerate(lines):
         line = text[start:end]
-        if number < skip or not line.strip() or _only_tags(line):
+        if number < skip or not line.strip() or _only_tags(line) or number in furniture:
             flush()
             continue
         if current and (_HEADING.match(line) and line.lstrip().startswith("#")
@@ -106,6 +79,34 @@ def _is_wrapped_dump(source: Source, lines: list[tuple[int, int]]) -> bool:
         return False
     blank = sum(1 for start, end in lines[:-1] if not source.text[start:end].strip())
     return blank < 0.02 * len(lines)
+
+
+_DIGITS_ONLY = re.compile(r"[\s\d/.,:–-]*\d[\s\d/.,:–-]*")
+
+
+def _letter_spaced(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 6 and sum(1 for w in words if len(w) == 1 and w.isalpha()) >= 0.5 * len(words)
+
+
+def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Lines of a PDF dump that are page furniture, not text: page numbers and other lines
+    of digits alone, letter-spaced running heads (``K A M E R • 2e Z I T T I N G``), and
+    running heads repeated from page to page with no lower-case word (``DOC 56``)."""
+    counts: dict[str, int] = {}
+    for start, end in lines:
+        line = " ".join(text[start:end].split())
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+    found: set[int] = set()
+    for number, (start, end) in enumerate(lines):
+        line = " ".join(text[start:end].split())
+        if not line:
+            continue
+        if (_DIGITS_ONLY.fullmatch(line) or _letter_spaced(line)
+                or counts[line] >= 3 and len(line) <= 80 and not any(ch.islower() for ch in line)):
+            found.add(number)
+    return found
 
 
 def _front_matter_lines(text: str, lines: list[tuple[int, int]]) -> int:
@@ -128,7 +129,9 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     """Strip inline markdown/HTML from the lines of one block, keeping the offset map.
 
     With ``dehyphenate`` (a PDF dump), a word cut at a line end (``ser-`` / ``vice``) is
-    joined back; a hyphen before a capital (``Bruxelles-`` / ``Capitale``) stays.
+    joined back when the joined form is a word (``bilint.readers.words``); a compound's
+    hyphen (``vice-`` / ``gouverneur``) and a hyphen before a capital
+    (``Bruxelles-`` / ``Capitale``) stay.
     """
     text = source.text
     chars: list[str] = []
@@ -136,6 +139,7 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     marks: list[Mark] = []
     heading = 0
     open_marks: dict[str, int] = {}
+    lang: "str | None | bool" = False   # the paragraph's language, told when a cut word needs it
     pairable = _pairable_delimiters(text, line_ranges)
     for line_number, (start, end) in enumerate(line_ranges):
         position = start
@@ -150,7 +154,9 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
                 end = end_strip if end_strip > position else end
         elif (dehyphenate and len(chars) > 1 and chars[-1] == "-" and chars[-2].isalpha()
               and text[start:start + 1].isalpha()):
-            if text[start:start + 1].islower():
+            if lang is False:
+                lang = _language(text, line_ranges)
+            if text[start:start + 1].islower() and _joins(chars, text, start, end, lang):
                 chars.pop()
                 offsets.pop()
         elif chars and chars[-1] != " ":
@@ -164,6 +170,8 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
                 if index in link_opens:
                     continue
                 char = text[index]
+                if char in INVISIBLE:
+                    continue
                 if char in "\t\u00a0":
                     char = " "
                 chars.append(char)
@@ -188,6 +196,8 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
             elif kind == "entity":
                 decoded = html.unescape(match.group())
                 for char in decoded:
+                    if char in INVISIBLE:
+                        continue
                     chars.append(" " if char == "\u00a0" else char)
                     offsets.append(match.start())
             elif kind == "esc":
@@ -210,6 +220,33 @@ def _inline_block(source: Source, line_ranges: list[tuple[int, int]], dehyphenat
     block = Block(MappedText(body_text, body_offsets), shifted, heading)
     block.source_line = source.position(body_offsets[0])[0]
     return block
+
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def _joins(chars: list[str], text: str, start: int, end: int, lang: str | None) -> bool:
+    """The word cut at the line end is one word (``gou-`` / ``vernement``), not a compound."""
+    from .words import join_cut
+
+    index = len(chars) - 1
+    while index > 0 and chars[index - 1].isalpha():
+        index -= 1
+    tail = _WORD_START.match(text, start, end)
+    return tail is not None and join_cut("".join(chars[index:]), tail.group(), lang) is not None
+
+
+def _language(text: str, line_ranges: list[tuple[int, int]]) -> str | None:
+    """The language of a dump's paragraph, for the dictionary that mends its cut words."""
+    from ..langid import probabilities
+    from ..pairing import known_languages
+
+    sample = " ".join(text[start:end] for start, end in line_ranges)[:2000]
+    if sum(ch.isalpha() for ch in sample) < 40:
+        return None
+    probs = probabilities(sample, tuple(known_languages()))
+    best = max(probs, key=probs.get) if probs else None
+    return best if best and probs[best] >= 0.9 else None
 
 
 _DELIM = re.compile(r"\*\*|\*")
@@ -236,135 +273,4 @@ def _pairable_delimiters(text: str, line_ranges: list[tuple[int, int]]) -> set[i
                 opener = position
     return result
 
-
-# --- HTML ----------------------------------------------------------------------------------
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd div dl dt figcaption figure footer form h1 h2 h3 "
-    "h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul "
-    "title caption".split()
-)
-_SKIP_TAGS = frozenset({"script", "style", "head", "template", "noscript"})
-
-
-class HtmlReader(HTMLParser):
-    """Block elements and ``<br>`` end a block; text keeps its offsets into the HTML."""
-
-    def __init__(self, source: Source) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        text = source.text
-        self._newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._chars: list[str] = []
-        self._offsets = array("l")
-        self._marks: list[Mark] = []
-        self._heading = 0
-        self._skip_depth = 0
-        self._sup_depth = 0
-        self._sup_text: list[str] = []
-        self._emphasis: list[tuple[str, int]] = []
-        self._blocks: list[Block] = []
-
-    def blocks(self) -> list[Block]:
-        try:
-            self.feed(self.source.text)
-            self.close()
-        except AssertionError:  # html.parser gives up on some malformed declarations
-            pass
-        self._flush()
-        return self._blocks
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._newline_starts[line - 1] + column
-
-    def _flush(self) -> None:
-        chars, offsets = self._chars, self._offsets
-        start = 0
-        while start < len(chars) and chars[start] == " ":
-            start += 1
-        stop = len(chars)
-        while stop > start and chars[stop - 1] == " ":
-            stop -= 1
-        if stop > start:
-            body = offsets[start:stop]
-            body.append(body[-1] + 1)
-            marks = [Mark(m.kind, max(0, m.start - start), max(0, min(m.end, stop) - start), m.value)
-                     for m in self._marks]
-            block = Block(MappedText("".join(chars[start:stop]), body), marks, self._heading)
-            block.source_line = self.source.position(body[0])[0]
-            self._blocks.append(block)
-        self._chars = []
-        self._offsets = array("l")
-        self._marks = []
-        self._emphasis = []
-
-    def _add(self, text: str, offset: int, step: int = 1) -> None:
-        if self._skip_depth:
-            return
-        if self._sup_depth:
-            self._sup_text.append(text)
-            return
-        for index, char in enumerate(text):
-            if char.isspace():
-                if self._chars and self._chars[-1] == " ":
-                    continue
-                char = " "
-            self._chars.append(char)
-            self._offsets.append(offset + index * step)
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip_depth += 1
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self._heading = int(tag[1])
-        elif tag == "sup":
-            self._sup_depth += 1
-            self._sup_text = []
-        elif tag in ("i", "em", "b", "strong"):
-            self._emphasis.append((tag, len(self._chars)))
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self._heading = 0
-        elif tag == "sup" and self._sup_depth:
-            self._sup_depth -= 1
-            if not self._sup_depth:
-                here = len(self._chars)
-                self._marks.append(Mark("footnote-ref", here, here, "".join(self._sup_text).strip()))
-        elif tag in ("i", "em", "b", "strong"):
-            for index in range(len(self._emphasis) - 1, -1, -1):
-                if self._emphasis[index][0] == tag:
-                    _, begin = self._emphasis.pop(index)
-                    kind = "emphasis" if tag in ("i", "em") else "strong"
-                    self._marks.append(Mark(kind, begin, len(self._chars)))
-                    break
-
-    def handle_data(self, data: str) -> None:
-        self._add(data, self._offset())
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};")
-
-    def _entity(self, raw: str) -> None:
-        decoded = html.unescape(raw)
-        if decoded == raw:
-            decoded = raw  # unknown entity: keep it as written
-        offset = self._offset()
-        for char in decoded:
-            self._add(" " if char == "\u00a0" else char, offset, 0)
 

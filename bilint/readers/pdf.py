@@ -1,0 +1,366 @@
+"""PDF to blocks: words with their coordinates (pdfplumber), columns by geometry.
+
+A bilingual gazette or record prints the two languages side by side. The reader finds
+the gutter of each page (an empty vertical band near the middle), reads the left column
+then the right one band by band (a line across both columns closes a band), drops the
+page furniture (running headers and footers that repeat from page to page, page numbers,
+letter-spaced and vertical margin text), groups lines into paragraphs by their spacing,
+and re-joins a word cut at a line end only when the joined form is a word
+(``bilint.readers.words``). Each column's language is told from the whole column.
+
+The ``Source`` text is the extracted text, one printed line a line; positions in words
+(``page 4, left column, line 12``) say where a finding is in the PDF.
+
+pdfplumber is the ``pdf`` extra: ``pip install 'bilint[pdf]'``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..model import MappedText
+from ..source import InputError, Source
+from .block import INVISIBLE, Block
+
+MAX_PAGES = 3000
+MAX_WORDS_PER_PAGE = 20000     # a page of 100,000 tiny text objects is refused, not read for minutes
+MAX_CONTENT_BYTES = 4_000_000  # per page, decoded, checked before the words are extracted
+MAX_TEXT_OBJECTS = 30_000      # text-showing operators a page (a dense page of text has a few thousand)
+_EDGE = 0.075                  # the top and bottom bands where running heads and page numbers sit
+_PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*/\s*\d{1,4})?", re.I)
+_LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
+
+
+@dataclass
+class _Line:
+    page: int
+    column: str          # "left", "right" or "" (across the page, or a one-column page)
+    top: float
+    bottom: float
+    x0: float
+    words: list[str]
+    size: float
+    number: int = 0      # 1-based line number in its column on its page
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    columns: bool = False
+
+
+def read_pdf(path: str, data: bytes) -> Source:
+    """Read a PDF's text into a ``Source`` whose blocks are already made."""
+    try:
+        import pdfplumber
+    except ImportError:
+        raise InputError(f"{path}: reading PDF needs the pdf extra (pip install 'bilint[pdf]')") from None
+    pages = _pages(path, data, pdfplumber)
+    _drop_furniture(pages)
+    return _build(path, pages)
+
+
+def _pages(path: str, data: bytes, pdfplumber) -> list[_Page]:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    pages: list[_Page] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(f"{path}: {len(pdf.pages)} pages, more than the {MAX_PAGES} bilint reads")
+            for number, page in enumerate(pdf.pages, start=1):
+                _check_size(path, number, page)
+                words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+                if len(words) > MAX_WORDS_PER_PAGE:
+                    raise InputError(f"{path}: page {number} holds {len(words)} words, more than a page of text")
+                pages.append(_page(number, float(page.width), float(page.height), words))
+                page.flush_cache()
+    except InputError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"{path}: the PDF is encrypted; bilint cannot read it") from None
+    except (PDFSyntaxError, PSException) as error:
+        raise InputError(f"{path}: not a readable PDF (truncated or damaged: {error})") from None
+    except Exception as error:   # pdfminer raises many kinds on damaged files
+        name = type(error).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise InputError(f"{path}: the PDF is encrypted; bilint cannot read it") from None
+        raise InputError(f"{path}: not a readable PDF ({name}: {error})") from None
+    return pages
+
+
+def _check_size(path: str, number: int, page) -> None:
+    """Refuse a page whose drawing instructions are far beyond a page of text (100,000
+    tiny text objects) before pdfminer interprets them one by one."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        contents = resolve1(page.page_obj.attrs.get("Contents"))
+        streams = contents if isinstance(contents, list) else [contents]
+        size = shows = 0
+        for stream in streams:
+            stream = resolve1(stream)
+            if stream is None or not hasattr(stream, "get_data"):
+                continue
+            data = stream.get_data()
+            size += len(data)
+            shows += data.count(b"Tj") + data.count(b"TJ") + data.count(b"'")
+    except Exception:
+        return   # pdfminer reports a damaged stream itself
+    if size > MAX_CONTENT_BYTES or shows > MAX_TEXT_OBJECTS:
+        raise InputError(f"{path}: page {number} has {shows:,} text objects in {size:,} bytes of drawing "
+                         "instructions, far more than a page of text; not read")
+
+
+def _page(number: int, width: float, height: float, words: list[dict]) -> _Page:
+    page = _Page(number, width, height)
+    words = [w for w in words if w["text"].strip()]
+    split = _gutter(words, width, height)
+    page.columns = split is not None
+    rows: dict[str, list[dict]] = {"left": [], "right": [], "": []}
+    if split is None:
+        rows[""] = words
+    else:
+        across = {round(w["top"]) for w in words if w["x0"] < split < w["x1"]}
+        for word in words:
+            if any(abs(round(word["top"]) - top) <= 2 for top in across):
+                rows[""].append(word)
+            else:
+                rows["left" if word["x1"] <= split else "right"].append(word)
+    for column, column_words in rows.items():
+        page.lines.extend(_lines(number, column, column_words))
+    page.lines.sort(key=lambda line: (line.top, line.x0))
+    return page
+
+
+def _gutter(words: list[dict], width: float, height: float) -> float | None:
+    """The x of the empty band between two columns, or None for a one-column page."""
+    body = [w for w in words if _EDGE * height < w["top"] < (1 - _EDGE) * height]
+    if len(body) < 40:
+        return None
+    step = 2.0
+    bins = int(width / step) + 1
+    cover = [0] * bins
+    for word in body:
+        for index in range(int(word["x0"] / step), min(bins, int(word["x1"] / step) + 1)):
+            cover[index] += 1
+    low, high = int(0.35 * width / step), int(0.65 * width / step)
+    least = min(cover[low:high + 1])
+    if least > len(body) // 50:
+        return None   # no band near the middle is (nearly) empty: one column
+    allowed = least + max(1, len(body) // 300)   # a few words across: titles spanning the page
+    best: tuple[int, int] | None = None
+    start = None
+    for index in range(low, high + 1):
+        if cover[index] <= allowed:
+            start = index if start is None else start
+            if best is None or index - start > best[1] - best[0]:
+                best = (start, index)
+        else:
+            start = None
+    if best is None or (best[1] - best[0] + 1) * step < 6:
+        return None
+    split = (best[0] + best[1] + 1) / 2 * step
+    left = sum(1 for w in body if w["x1"] <= split)
+    right = sum(1 for w in body if w["x0"] >= split)
+    if min(left, right) < 0.2 * len(body):
+        return None
+    return split
+
+
+def _lines(page: int, column: str, words: list[dict]) -> list[_Line]:
+    lines: list[_Line] = []
+    current: list[dict] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if current and abs(word["top"] - current[0]["top"]) > 2.5:
+            lines.append(_make_line(page, column, current))
+            current = []
+        current.append(word)
+    if current:
+        lines.append(_make_line(page, column, current))
+    return lines
+
+
+def _make_line(page: int, column: str, words: list[dict]) -> _Line:
+    words = sorted(words, key=lambda w: w["x0"])
+    return _Line(page, column, min(w["top"] for w in words), max(w["bottom"] for w in words),
+                 words[0]["x0"], ["".join(ch for ch in w["text"] if ch not in INVISIBLE) for w in words],
+                 median(float(w.get("size", 10)) for w in words))
+
+
+def _shape(text: str) -> str:
+    """A running head's shape: digits and spaces do not count (page numbers, letter spacing)."""
+    return re.sub(r"[\d\s]+", "", text).lower()
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Running heads and feet (repeated shapes at a page's edge), page numbers,
+    letter-spaced lines and vertical margin text."""
+    edge_shapes: Counter[str] = Counter()
+    for page in pages:
+        for shape in {_shape(line.text) for line in page.lines if _at_edge(line, page)}:
+            edge_shapes[shape] += 1
+    repeated = max(2, int(0.2 * len(pages)))
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            text = line.text
+            if _at_edge(line, page) and (edge_shapes[_shape(text)] >= repeated or _PAGE_NUMBER.fullmatch(text)):
+                continue
+            if _letter_spaced(line.words) or (len(text) <= 2 and not text[:1].isdigit()):
+                continue   # K A M E R, or one letter of a vertical margin title
+            kept.append(line)
+        page.lines = kept
+
+
+def _at_edge(line: _Line, page: _Page) -> bool:
+    return line.top < _EDGE * page.height or line.bottom > (1 - _EDGE) * page.height
+
+
+def _letter_spaced(words: list[str]) -> bool:
+    singles = sum(1 for word in words if len(word) == 1 and word.isalpha())
+    return len(words) >= 4 and singles >= 0.6 * len(words)
+
+
+def _column_languages(pages: list[_Page]) -> dict[tuple[int, str], str]:
+    """The language of each column of each two-column page, told from its whole text."""
+    from ..langid import probabilities
+    from ..pairing import known_languages
+
+    languages = tuple(known_languages())
+    found: dict[tuple[int, str], str] = {}
+    for page in pages:
+        if not page.columns:
+            continue
+        for column in ("left", "right"):
+            text = " ".join(line.text for line in page.lines if line.column == column)
+            if sum(ch.isalpha() for ch in text) < 200:
+                continue
+            probs = probabilities(text[:4000], languages)
+            if probs:
+                best = max(probs, key=probs.get)
+                if probs[best] >= 0.9:
+                    found[(page.number, column)] = best
+    return found
+
+
+def _build(path: str, pages: list[_Page]) -> Source:
+    """The extracted text (one printed line a line) and its blocks, in reading order."""
+    languages = _column_languages(pages)
+    ordered: list[_Line] = []
+    for page in pages:
+        counters: Counter[str] = Counter()
+        for line in page.lines:
+            counters[line.column] += 1
+            line.number = counters[line.column]
+        ordered.extend(_reading_order(page))
+    parts: list[str] = []
+    starts: list[int] = []
+    position = 0
+    for line in ordered:
+        starts.append(position)
+        parts.append(line.text + "\n")
+        position += len(line.text) + 1
+    text = "".join(parts)
+    source = Source(path, text, "pdf", format="pdf")
+    blocks: list[Block] = []
+    group: list[int] = []
+    for index, line in enumerate(ordered):
+        if group and _new_paragraph(ordered[group[-1]], line, ordered[group[0]]):
+            blocks.append(_block(source, ordered, starts, group, languages))
+            group = []
+        group.append(index)
+    if group:
+        blocks.append(_block(source, ordered, starts, group, languages))
+    source.blocks = blocks
+    return source
+
+
+def _reading_order(page: _Page) -> list[_Line]:
+    """Band by band: a line across the page, then the left column, then the right one."""
+    if not page.columns:
+        return list(page.lines)
+    result: list[_Line] = []
+    band: dict[str, list[_Line]] = {"left": [], "right": []}
+    for line in page.lines:
+        if line.column == "":
+            result.extend(band["left"] + band["right"])
+            band = {"left": [], "right": []}
+            result.append(line)
+        else:
+            band[line.column].append(line)
+    result.extend(band["left"] + band["right"])
+    return result
+
+
+def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
+    if line.page != previous.page or line.column != previous.column or line.top < previous.top:
+        # a new page or column continues the paragraph only when the last one stopped mid-sentence
+        return bool(re.search(r"[.;:!?]\W*$", previous.text)) or line.column != previous.column \
+            and line.page == previous.page
+    gap = line.top - previous.bottom
+    height = max(1.0, previous.bottom - previous.top)
+    if gap > 0.8 * height:
+        return True
+    if abs(line.size - previous.size) > 1.0:
+        return True
+    if _LABEL_START.match(line.text + " ") and re.search(r"[.;:]\W*$", previous.text):
+        return True
+    return line.x0 - first.x0 > 8 and bool(re.search(r"[.;:!?]\W*$", previous.text))
+
+
+def _block(source: Source, lines: list[_Line], starts: list[int], group: list[int],
+           languages: dict[tuple[int, str], str]) -> Block:
+    chars: list[str] = []
+    offsets = array("l")
+    for position, index in enumerate(group):
+        line = lines[index]
+        text, start = line.text, starts[index]
+        if position:
+            previous = chars[-1] if chars else ""
+            head = _last_word(chars)
+            tail = re.match(r"[^\W\d_]+", text)
+            if previous == "-" and head and tail and tail.group()[0].islower():
+                from .words import join_cut
+
+                joined = join_cut(head, tail.group(), languages.get((line.page, line.column)))
+                if joined is not None:
+                    chars.pop()
+                    offsets.pop()
+                else:
+                    pass   # a compound's hyphen: ``vice-gouverneur`` stays one word with its hyphen
+            else:
+                chars.append(" ")
+                offsets.append(start - 1)
+        for column, char in enumerate(text):
+            chars.append(char)
+            offsets.append(start + column)
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    first = lines[group[0]]
+    block = Block(MappedText("".join(chars), offsets))
+    block.source_line = source.position(offsets[0])[0]
+    block.declared = languages.get((first.page, first.column))
+    column = f", {first.column} column" if first.column else ""
+    block.where = f"page {first.page}{column}, line {first.number}"
+    return block
+
+
+def _last_word(chars: list[str]) -> str:
+    index = len(chars)
+    while index > 0 and (chars[index - 1].isalpha() or chars[index - 1] == "-" and index == len(chars)):
+        index -= 1
+    return "".join(chars[index:])

@@ -1,0 +1,64 @@
+"""BL603 with Grammalecte: the slips it must report, with exact spans and suggestions.
+
+Grammalecte is optional (GPL v3, Debian's ``python3-grammalecte``); these tests skip
+without it. What must stay silent is in ``tests/cases/grammar-french.toml`` and holds
+with or without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilint.engine import Settings, lint_text
+from rules import french_grammar
+
+pytestmark = pytest.mark.skipif(not french_grammar.available(), reason="Grammalecte is not installed")
+
+NL = ("\nOverwegende dat:\n\na. de samenwerking tussen de diensten moet worden versterkt;\n\n"
+      "b. het openbaar ministerie meer aandacht moet besteden aan de financiële onderzoeken.\n\n")
+FR_HEAD = "Considérant que:\n\na. "
+FR_TAIL = "\n\nb. le ministère public doit accorder plus d'attention aux enquêtes financières.\n"
+
+
+def _findings(sentence: str, **options) -> list[tuple[str, str | None, str]]:
+    text = NL + FR_HEAD + sentence + FR_TAIL
+    diagnostics = lint_text(text, Settings(select=["BL603"], options={"BL603": options}), path="case.md")
+    line = text.splitlines()[diagnostics[0].span.line - 1] if diagnostics else ""
+    return [(line[d.span.column - 1:d.span.end_column - 1], d.fix.replacement if d.fix else None, d.message)
+            for d in diagnostics]
+
+
+@pytest.mark.parametrize("sentence,flagged,replacement", [
+    ("les États membres prennent leurs décision dans un délai raisonnable;", "leurs", "leur"),
+    ("les juges estiment que les parties comprend la portée de la demande;", "comprend", "comprennent"),
+    ("le ministre rend une avis favorable sur la demande de la commune;", "une", "un"),
+    ("les Parties conviennent que le présente Convention entre en vigueur;", "le", "la"),
+    ("le juge peut ordonner que la dispositions soit appliquée sans délai;", "dispositions", "disposition"),
+    ("les objets destines à la fabrication de fausse monnaie sont saisis;", "destines", "destinés"),
+    ("la procédure de administration des preuves est réglée par la loi;", "de ", "d’"),
+])
+def test_reports_the_slip_with_its_correction(sentence: str, flagged: str, replacement: str) -> None:
+    found = _findings(sentence)
+    assert [(f, r) for f, r, _ in found] == [(flagged, replacement)]
+
+
+def test_one_slip_one_finding() -> None:
+    # Grammalecte marks both 'leurs' and 'décision'; bilint reports the slip once
+    assert len(_findings("les États prennent leurs décision;")) == 1
+
+
+def test_a_curated_pattern_takes_precedence() -> None:
+    # 'il comprends' is also a BL601 pattern: BL603 leaves it to BL601
+    text = NL + FR_HEAD + "le juge estime qu'il comprends la demande;" + FR_TAIL
+    codes = [d.code for d in lint_text(text, Settings(select=["BL601", "BL603"]), path="case.md")]
+    assert codes == ["BL601"]
+
+
+def test_families_off_by_default_can_be_turned_on() -> None:
+    sentence = "les véhicules à moteur immatriculés aux Pays-Bas paient la taxe prévu par la loi;"
+    assert _findings(sentence) == []
+    assert _findings(sentence, families=["agreement-wide"])
+
+
+def test_no_family_no_finding() -> None:
+    assert _findings("les États prennent leurs décision;", families=[]) == []
