@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bilint.lang import UnknownLanguage, get_language
 
-__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "times"]
+__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "times", "metres"]
 
 _ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                  "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -81,7 +81,8 @@ def _date_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int], dict[str
            rf"(?:\s+(?:{joiners}))?")
     year = r"(?P<year>\d{4})(?![\w/-]|[.,]\d)|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
     pattern = re.compile(
-        rf"(?<![\w/.,-])(?:{day})\s+(?:(?:van|de|of)\s+)?(?P<month>{month_alt})(?![\w])\.?,?\s+(?:{year})"
+        # the day may be glued to its month where a superscript suffix was dropped ("1<sup>er</sup>septembre")
+        rf"(?<![\w/.,-])(?:{day})(?:\s+|(?<=\d)(?=[^\W\d_]))(?:(?:van|de|of)\s+)?(?P<month>{month_alt})(?![\w])\.?,?\s+(?:{year})"
         r"|(?<![\w/.,-])(?P<rday>\d{1,2})\.\s?(?P<rmonth>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))\.\s?(?P<ryear>\d{4})(?!\d)")
     return pattern, months, {}
 
@@ -173,4 +174,18 @@ def times(text: str, code: str) -> list[tuple[int, int, str]]:
     for match in _time_pattern(code).finditer(text):
         minutes = match.group("m1") or match.group("m2")
         found.append((match.start(), match.end(), f"{int(match.group('h'))}:{minutes}"))
+    return found
+
+
+_METRES = re.compile(r"(?<![\w.,])(?P<m>\d{1,4})\s?m\.?\s?(?P<cm>\d{2})(?![\w.,]?\d)")
+
+
+def metres(text: str) -> list[tuple[int, int, str]]:
+    """Metres and centimetres written apart (``2 m. 10``, older French): one value, ``2.1``."""
+    from decimal import Decimal
+
+    found = []
+    for match in _METRES.finditer(text):
+        value = Decimal(f"{match.group('m')}.{match.group('cm')}").normalize()
+        found.append((match.start(), match.end(), format(value, "f")))
     return found

@@ -37,7 +37,7 @@ from pathlib import Path
 from bilint.lang import UnknownLanguage, get_language
 
 from .dates import find_dates
-from .notations import extra_dates, skipped_spans, times
+from .notations import extra_dates, metres, skipped_spans, times
 
 try:
     import tomllib
@@ -311,6 +311,9 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         if free(start, end):
             is_law = bool(patterns["law_before"].search(text, 0, start))
             take(Quantity(start, end, text[start:end], iso, "reference" if is_law else "date"))
+    for start, end, value in metres(text):   # "2 m. 10" / "2.10 M."
+        if free(start, end):
+            take(Quantity(start, end, text[start:end], value, "number"))
     for start, end, value in times(text, code):   # "14 h 28" / "14.28 uur"
         if free(start, end):
             take(Quantity(start, end, text[start:end], value, "number"))
