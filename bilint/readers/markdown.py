@@ -81,7 +81,8 @@ def _is_wrapped_dump(source: Source, lines: list[tuple[int, int]]) -> bool:
     return blank < 0.02 * len(lines)
 
 
-_DIGITS_ONLY = re.compile(r"[\s\d/.,:–-]*\d[\s\d/.,:–-]*")
+# the digit is asked for by a look-ahead: "[…]*\d[…]*" backtracks quadratically on a long run of digits
+_DIGITS_ONLY = re.compile(r"(?=\D*\d)[\s\d/.,:–-]+")
 
 
 def _letter_spaced(line: str) -> bool:

@@ -32,7 +32,8 @@ MAX_WORDS_PER_PAGE = 20000     # a page of 100,000 tiny text objects is refused,
 MAX_CONTENT_BYTES = 4_000_000  # per page, decoded, checked before the words are extracted
 MAX_TEXT_OBJECTS = 30_000      # text-showing operators a page (a dense page of text has a few thousand)
 _EDGE = 0.075                  # the top and bottom bands where running heads and page numbers sit
-_PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*/\s*\d{1,4})?", re.I)
+# each run of spaces has one place in the pattern ("\s*[-–]?\s*" backtracks quadratically on spaces)
+_PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*(?:[-–]\s*)?\d{1,4}\s*(?:[-–]\s*)?(?:/\s*\d{1,4})?", re.I)
 _LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
 
 
