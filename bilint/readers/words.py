@@ -57,21 +57,26 @@ def is_word(word: str, lang: str | None = None) -> bool:
 
 def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
     """``head`` ends a line with a hyphen (``zeker-``), ``tail`` starts the next
-    (``heid``): the joined word, or None when the hyphen stays: the hyphenated form is a
-    word, or the joined one is not while both parts are (a compound). ``lang``, the
-    passage's language when known, decides which dictionary: ``vice-gouverneur`` is
-    French, ``vicegouverneur`` Dutch."""
+    (``heid``): the joined word when it is one, else None when the hyphen stays (the
+    hyphenated form is a word, or both parts are: a compound). ``lang``, the passage's
+    language, decides which dictionary: ``vice-gouverneur`` is French, ``vicegouverneur``
+    Dutch (Hunspell accepts a hyphenated pair of words, so the joined form is asked first)."""
     joined = head[:-1] + tail
     if lang not in _DICTIONARIES:
         lang = None
     if not head[:-1] or not tail or not _spellers(lang):
         return None
-    if is_word(head + tail, lang):
-        return None   # the compound is written with its hyphen (``vice-gouverneur`` in French)
+    if lang is None:
+        # the passage's language unknown: a language that writes the compound with its
+        # hyphen (and not closed) outweighs one that writes it closed (vice-gouverneur)
+        codes = [code for code in _DICTIONARIES if _spellers(code)]
+        if any(is_word(head + tail, code) and not is_word(joined, code) for code in codes):
+            return None
     if is_word(joined, lang):
-        return joined   # ``vicegouverneur`` in Dutch
-    if head[:1].isupper():
-        return None   # a name in a compound keeps its hyphen: ``Gbagbo-kamp``
+        return joined   # ``vicegouverneur`` in Dutch, ``paragraph`` in English
+    if is_word(head + tail, lang) or head[:1].isupper():
+        return None   # the compound is written with its hyphen (``vice-gouverneur`` in French),
+                      # and a name in a compound keeps it (``Gbagbo-kamp``)
     if is_word(head[:-1], lang) and is_word(tail, lang):
         return None   # two words: a compound with its hyphen
     return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word
