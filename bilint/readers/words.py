@@ -42,6 +42,21 @@ def _spellers(lang: str | None = None) -> tuple:
     return tuple(found)
 
 
+@lru_cache(maxsize=8)
+def _conjunctions(lang: str | None) -> frozenset[str]:
+    """The conjunctions after which a line-end hyphen suspends a compound (language data)."""
+    from ..lang import get_language
+    from ..pairing import known_languages
+
+    words: set[str] = set()
+    for code in ([lang] if lang else known_languages()):
+        try:
+            words.update(word.lower() for word in get_language(code).conjunctions)
+        except ValueError:
+            continue
+    return frozenset(words)
+
+
 def can_tell() -> bool:
     return bool(_spellers())
 
@@ -64,6 +79,8 @@ def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
     joined = head[:-1] + tail
     if lang not in _DICTIONARIES:
         lang = None
+    if tail.lower() in _conjunctions(lang):
+        return None   # a suspended compound: ``benoemings- en`` / ``voordrachtsregels``
     if not head[:-1] or not tail or not _spellers(lang):
         return None
     if lang is None:
