@@ -347,3 +347,17 @@ def test_speaker_titles_are_not_list_labels():
     assert types(record) == ["SECTION", "PARA", "PARA"]
     listed = "Vu:\n\nK. la loi du 3 mars;\n\nL. la loi du 4 mars;\n\nM. Le décret du 5 mars;\n"
     assert types(listed) == ["SECTION", "ITEM", "ITEM", "ITEM"]
+
+
+def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language():
+    from bilint.readers.words import can_tell, join_cut
+
+    if not can_tell():
+        pytest.skip("no Hunspell dictionaries (chunspell and hunspell-nl/fr/en)")
+    assert join_cut("vice-", "gouverneur", "fr") is None            # French writes the hyphen
+    assert join_cut("vice-", "gouverneur", "nl") == "vicegouverneur"  # Dutch closes it
+    assert join_cut("vice-", "gouverneur") is None                   # unknown language: keep it
+    assert join_cut("para-", "graph", "en") == "paragraph"           # Hunspell's "para-graph" is no word
+    assert join_cut("Gbagbo-", "kamp", "nl") is None                 # a name keeps its hyphen
+    assert join_cut("inlichtingen-", "en", "nl") is None             # a suspended compound
+    assert join_cut("benoemings-", "en", "nl") is None               # ... even when "benoemings" is no word

@@ -324,10 +324,26 @@ def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
     return line.x0 - first.x0 > 8 and bool(re.search(r"[.;:!?]\W*$", previous.text))
 
 
+def _paragraph_language(text: str) -> str | None:
+    """A paragraph's language when its column's is not known (a one-column page)."""
+    from ..langid import probabilities
+    from ..pairing import known_languages
+
+    if sum(ch.isalpha() for ch in text) < 40:
+        return None
+    probs = probabilities(text[:2000], tuple(known_languages()))
+    best = max(probs, key=probs.get) if probs else None
+    return best if best and probs[best] >= 0.9 else None
+
+
 def _block(source: Source, lines: list[_Line], starts: list[int], group: list[int],
            languages: dict[tuple[int, str], str]) -> Block:
     chars: list[str] = []
     offsets = array("l")
+    first_line = lines[group[0]]
+    lang = languages.get((first_line.page, first_line.column))
+    if lang is None and len(group) > 1 and any(lines[i].text.endswith("-") for i in group):
+        lang = _paragraph_language(" ".join(lines[i].text for i in group))
     for position, index in enumerate(group):
         line = lines[index]
         text, start = line.text, starts[index]
@@ -338,7 +354,7 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
             if previous == "-" and head and tail and tail.group()[0].islower():
                 from .words import join_cut
 
-                joined = join_cut(head, tail.group(), languages.get((line.page, line.column)))
+                joined = join_cut(head, tail.group(), lang)
                 if joined is not None:
                     chars.pop()
                     offsets.pop()

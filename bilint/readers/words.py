@@ -42,6 +42,21 @@ def _spellers(lang: str | None = None) -> tuple:
     return tuple(found)
 
 
+@lru_cache(maxsize=8)
+def _conjunctions(lang: str | None) -> frozenset[str]:
+    """The conjunctions after which a line-end hyphen suspends a compound (language data)."""
+    from ..lang import get_language
+    from ..pairing import known_languages
+
+    words: set[str] = set()
+    for code in ([lang] if lang else known_languages()):
+        try:
+            words.update(word.lower() for word in get_language(code).conjunctions)
+        except ValueError:
+            continue
+    return frozenset(words)
+
+
 def can_tell() -> bool:
     return bool(_spellers())
 
@@ -57,21 +72,28 @@ def is_word(word: str, lang: str | None = None) -> bool:
 
 def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
     """``head`` ends a line with a hyphen (``zeker-``), ``tail`` starts the next
-    (``heid``): the joined word, or None when the hyphen stays: the hyphenated form is a
-    word, or the joined one is not while both parts are (a compound). ``lang``, the
-    passage's language when known, decides which dictionary: ``vice-gouverneur`` is
-    French, ``vicegouverneur`` Dutch."""
+    (``heid``): the joined word when it is one, else None when the hyphen stays (the
+    hyphenated form is a word, or both parts are: a compound). ``lang``, the passage's
+    language, decides which dictionary: ``vice-gouverneur`` is French, ``vicegouverneur``
+    Dutch (Hunspell accepts a hyphenated pair of words, so the joined form is asked first)."""
     joined = head[:-1] + tail
     if lang not in _DICTIONARIES:
         lang = None
+    if tail.lower() in _conjunctions(lang):
+        return None   # a suspended compound: ``benoemings- en`` / ``voordrachtsregels``
     if not head[:-1] or not tail or not _spellers(lang):
         return None
-    if is_word(head + tail, lang):
-        return None   # the compound is written with its hyphen (``vice-gouverneur`` in French)
+    if lang is None:
+        # the passage's language unknown: a language that writes the compound with its
+        # hyphen (and not closed) outweighs one that writes it closed (vice-gouverneur)
+        codes = [code for code in _DICTIONARIES if _spellers(code)]
+        if any(is_word(head + tail, code) and not is_word(joined, code) for code in codes):
+            return None
     if is_word(joined, lang):
-        return joined   # ``vicegouverneur`` in Dutch
-    if head[:1].isupper():
-        return None   # a name in a compound keeps its hyphen: ``Gbagbo-kamp``
+        return joined   # ``vicegouverneur`` in Dutch, ``paragraph`` in English
+    if is_word(head + tail, lang) or head[:1].isupper():
+        return None   # the compound is written with its hyphen (``vice-gouverneur`` in French),
+                      # and a name in a compound keeps it (``Gbagbo-kamp``)
     if is_word(head[:-1], lang) and is_word(tail, lang):
         return None   # two words: a compound with its hyphen
     return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word
