@@ -3,7 +3,10 @@
 A case holds a small bilingual text and the diagnostics it must give, each written as
 ``LINE:COLUMN CODE message…`` (a prefix of the diagnostic). Only the file's rule runs; a
 case with no expectation must stay silent. A case can give ``layout`` and ``languages``,
-and ``fix`` (the replacement text the first diagnostic must carry).
+and ``fix`` (the replacement text the first diagnostic must carry). What only a file on
+disk shows is read from disk: ``encoding`` writes the input in that encoding first (a
+file that is not UTF-8), ``fixtures`` names files under ``tests/`` to lint as they are
+(a DOCX pair); diagnostics then name the file by its base name.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def _render(diagnostic) -> str:
 
 
 @pytest.mark.parametrize("rule,case", list(_cases()))
-def test_case(rule: str, case: dict) -> None:
+def test_case(rule: str, case: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(
         languages=tuple(case.get("languages", ("nl", "fr"))),
         layout=case.get("layout", "auto"),
@@ -44,7 +47,19 @@ def test_case(rule: str, case: dict) -> None:
         words=case.get("words", ()),
     )
     path = case.get("path", "case.md")
-    if "files" in case:   # a pair: the input is one file, the others are given by name
+    if "fixtures" in case or "encoding" in case:   # read from disk, named by base name
+        monkeypatch.chdir(tmp_path)
+        if "encoding" in case:
+            (tmp_path / path).write_bytes(case["input"].encode(case["encoding"]))
+            paths = [path]
+        else:
+            paths = []
+            for fixture in case["fixtures"]:
+                source = Path(__file__).parent / fixture
+                (tmp_path / source.name).write_bytes(source.read_bytes())
+                paths.append(source.name)
+        _, diagnostics = lint_paths(paths, settings)
+    elif "files" in case:   # a pair: the input is one file, the others are given by name
         _, diagnostics = lint_paths([path, *case["files"]], settings, {path: case["input"], **case["files"]})
     else:
         diagnostics = lint_text(case["input"], settings, path=path)
