@@ -150,6 +150,7 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     """
     languages = tuple(bitext.languages)
     minimum = int(options.get("min_words", 6))
+    found: dict[tuple[str, str], list] = {}
     for pair in bitext.pairs:
         left, right = pair.left, pair.right
         if left is None or right is None or left.kind not in TEXT_KINDS or right.kind not in TEXT_KINDS:
@@ -177,11 +178,20 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
                 span = (index, index + len(right.text[start:end].strip()))
             else:
                 where, there, span = right, left, (start, end)
-            yield Finding(where.locate(*span),
-                          f"left untranslated: the {where.lang} version has the {detected} text of "
-                          f"its counterpart here",
-                          related=(Related(there.whole(), f"the {there.lang} {there.describe()}",
-                                           there.text[:160]),))
+            passage = _normal(where.text[span[0]:span[1]])
+            found.setdefault((where.lang, passage), []).append(
+                (where.locate(*span), detected, Related(there.whole(), f"the {there.lang} {there.describe()}",
+                                                         there.text[:160])))
+    # one passage left untranslated under every article (a status note pasted in) is one
+    # problem: one finding at its first place, the others as related locations
+    for (lang, _), places in found.items():
+        location, detected, related = places[0]
+        more = len(places) - 1
+        message = f"left untranslated: the {lang} version has the {detected} text of its counterpart here"
+        if more:
+            message += f" (the same passage stands untranslated at {more} more place{'s' if more > 1 else ''})"
+        others = tuple(Related(loc, "the same passage, also untranslated") for loc, _, _ in places[1:])
+        yield Finding(location, message, related=(related, *others))
 
 
 RULES = [wrong_language, untranslated]
