@@ -253,6 +253,18 @@ def fixable(draw) -> str:
     return "".join(chars)
 
 
+def _changed_lines(old_text: str, new_text: str) -> set[int]:
+    """1-based numbers of the lines of ``old_text`` that differ in ``new_text``."""
+    import difflib
+
+    changed: set[int] = set()
+    old_lines, new_lines = _LINES.findall(old_text), _LINES.findall(new_text)
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag != "equal":
+            changed.update(range(i1 + 1, max(i2, i1 + 1) + 1))
+    return changed
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=fixable(), ending=st.sampled_from(["\n", "\r\n"]), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
        unsafe=st.booleans())
@@ -288,8 +300,20 @@ def test_fix_touches_only_fixed_lines_and_is_idempotent(text, ending, encoding, 
                 assert touched & fixed_lines, f"lines {i1 + 1}-{i2} changed without a fix there"
         if after != before:
             assert after.startswith(before[:2]) or not before[:2] in (b"\xff\xfe", b"\xfe\xff"), "BOM lost"
+        # Fixes never compose on one word within a run (issue 9: "authorities" respelt by one
+        # rule, then "corrected" by another), so a fix that leaves a new finding on the
+        # words it rewrote ("et  etd'Anvers" -> "et et d'Anvers", then the repeated word) is
+        # left to the next run: that run may touch only lines the first one changed, and
+        # the run after it nothing.
+        changed_first = _changed_lines(old_text, new_text)
         run_main("fix", "--no-config", *flags, str(path))
-        assert path.read_bytes() == after, "a second bilint fix changed the file again"
+        second = path.read_bytes()
+        if second != after:
+            second_text, _ = decode(second, str(path))
+            assert _changed_lines(new_text, second_text) <= changed_first, \
+                "a second bilint fix changed lines the first one did not touch"
+            run_main("fix", "--no-config", *flags, str(path))
+            assert path.read_bytes() == second, "a third bilint fix changed the file again"
         leftovers = [p.name for p in Path(directory).iterdir() if p.name != "act.md"]
         assert not leftovers, leftovers
 
@@ -338,11 +362,13 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, failu
 def test_fix_changes_exactly_the_fixed_spans(tmp_path):
     """The property test's anchor: a known text whose two safe fixes are applied byte-exactly."""
     path = tmp_path / "act.md"
+    # (BL502 reads two spaces before a capitalised word as a flattened line break, so the
+    # French double space stands before a lower-case word)
     before = ("De Benelux-landen  versterken hun samenwerking ; in de strijd.\r\n\r\n"
-              "Les pays du  Benelux renforcent leur coopération ; dans la lutte.\r\n")
+              "Les pays  du Benelux renforcent leur coopération ; dans la lutte.\r\n")
     path.write_bytes(before.encode("cp1252"))
     status, _ = run_main("fix", "--no-config", str(path))
     assert status in (0, 1)
-    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("du  ", "du ").encode("cp1252")
+    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("pays  ", "pays ").encode("cp1252")
     run_main("fix", "--no-config", str(path))
-    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("du  ", "du ").encode("cp1252")
+    assert path.read_bytes() == before.replace("landen  ", "landen ").replace("pays  ", "pays ").encode("cp1252")
