@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilint.readers import read_blocks
+from bilint.readers.words import can_tell
 from bilint.source import read_source
 
 from .conftest import NO_NETWORK_BOOT
@@ -174,8 +175,14 @@ def test_fallback_encoding_is_warned_once(tmp_path):
     assert [d["code"] for d in data["diagnostics"]] == ["BL005"]
 
 
+# a word cut at a line end is mended only where the Hunspell extra can say it is a word
+needs_dictionaries = pytest.mark.skipif(not can_tell(), reason="line-end hyphens are mended with Hunspell "
+                                        "(pip install 'bilint[hunspell]' and the Debian dictionaries)")
+
+
 # --- pdftotext dumps -------------------------------------------------------------------------------
 
+@needs_dictionaries
 def test_pdftotext_dump_drops_furniture_and_keeps_compound_hyphens(corpus):
     blocks = read_blocks(read_source(str(corpus / "be-kamer" / "56K0055002.txt")))
     text = "\n".join(b.text.text for b in blocks)
@@ -285,6 +292,7 @@ def _two_column_page(number: int) -> str:
     return content
 
 
+@needs_dictionaries
 def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
     pytest.importorskip("pdfplumber")
     path = tmp_path / "annales.pdf"
