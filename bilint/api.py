@@ -20,11 +20,15 @@ __all__ = ["rule", "hookimpl", "Bitext", "Document", "Finding", "Fix", "Location
 Check = Callable[[Bitext, Mapping[str, Any]], Iterator[Finding]]
 
 
-def rule(code: str, name: str, category: str, severity: str = "warning",
+def rule(code: str, name: str, category: str, severity: str = "warning", *, opt_in: bool = False,
          **options: Any) -> Callable[[Check], Rule]:
-    """Make a ``Rule`` of a check function; keyword arguments are its options' defaults."""
+    """Make a ``Rule`` of a check function; keyword arguments are its options' defaults.
+
+    ``opt_in=True`` keeps the rule off unless a selector names its full code or name: for a
+    rule that is right too seldom on real law to run unasked (its docstring says so).
+    """
 
     def decorate(check: Check) -> Rule:
-        return Rule(code, name, category, Severity.parse(severity), check, dict(options))
+        return Rule(code, name, category, Severity.parse(severity), check, dict(options), opt_in)
 
     return decorate

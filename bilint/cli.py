@@ -484,20 +484,22 @@ def _rules(form: str = "auto") -> int:
         import json
 
         json.dump([{"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
-                    "summary": r.summary, "options": dict(r.options)} for r in rules],
+                    "summary": r.summary, "options": dict(r.options), "opt_in": r.opt_in} for r in rules],
                   sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
         return 0
     if form == "text":
         for rule in rules:
-            print("\t".join((rule.code, rule.name, rule.category, str(rule.severity), rule.summary)))
+            print("\t".join((rule.code, rule.name, rule.category, str(rule.severity), rule.summary,
+                             "opt-in" if rule.opt_in else "default")))
         return 0
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("code", "name", "category", "severity", "summary")
+    table = Table("code", "name", "category", "severity", "summary", "runs")
     for rule in rules:
-        table.add_row(rule.code, rule.name, rule.category, str(rule.severity), rule.summary)
+        table.add_row(rule.code, rule.name, rule.category, str(rule.severity), rule.summary,
+                      "opt-in" if rule.opt_in else "default")
     Console(markup=False, highlight=False).print(table)
     return 0
 
@@ -506,7 +508,8 @@ def _explain(name: str) -> int:
     import inspect
 
     rule = _find_rule(name)
-    print(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity})\n")
+    runs = ", opt-in: select it by its code to run it" if rule.opt_in else ""
+    print(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity}{runs})\n")
     print(inspect.cleandoc(rule.doc))
     if rule.options:
         print("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))

@@ -54,15 +54,20 @@ def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str]
 
     An empty ``select`` means every rule; ``extend_select`` adds to it, and a longer
     prefix there wins over a shorter ``ignore`` (``ignore BL3`` + ``extend-select BL301``).
+    An opt-in rule is chosen only by its full code or name (``extend-select BL414``), never
+    by a prefix or by default.
     """
     chosen = []
     choose = [*select, *extend_select]
     for rule in rules:
         keys = (rule.code, rule.name)
-        best_select = max((len(p) for p in choose if any(k.startswith(p) for k in keys)), default=-1)
+        if rule.opt_in:
+            best_select = max((len(p) for p in choose if p in keys), default=-1)
+        else:
+            best_select = max((len(p) for p in choose if any(k.startswith(p) for k in keys)), default=-1)
+            if not select:
+                best_select = max(best_select, 0)
         best_ignore = max((len(p) for p in ignore if any(k.startswith(p) for k in keys)), default=-1)
-        if not select:
-            best_select = max(best_select, 0)
         if best_select >= 0 and best_select > best_ignore:
             chosen.append(rule)
     return chosen

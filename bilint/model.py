@@ -288,6 +288,9 @@ class Rule:
     severity: Severity
     check: Callable[["Bitext", Mapping[str, Any]], Iterator[Finding]]
     options: Mapping[str, Any] = field(default_factory=dict)
+    # an opt-in rule runs only when a selector names it by its full code or name: a rule
+    # whose measured precision on real law is too low to run on every text unasked
+    opt_in: bool = False
 
     @property
     def doc(self) -> str:

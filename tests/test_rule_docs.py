@@ -29,3 +29,18 @@ def test_explain_and_rules_commands_show_the_docs():
     explained = run("explain", "unused-suppression")
     assert explained.returncode == 0 and explained.stdout.startswith("BL901 unused-suppression (formatting")
     assert "Why:" in explained.stdout
+
+
+def test_the_readme_rule_table_lists_every_rule_as_it_runs():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Rules\n", 1)[1].split("\n\n| code |", 1)[1].split("\n\n", 1)[0]
+    rows = {cells[0]: cells for cells in (
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in section.splitlines() if re.match(r"\| BL\d{3} \|", line))}
+    for rule in all_rules():
+        assert rule.code in rows, f"{rule.code} is missing from the README's rule table"
+        code, name, category, severity, runs = rows[rule.code][:5]
+        assert (name, category, severity) == (rule.name, rule.category, str(rule.severity)), rule.code
+        assert runs == ("opt-in" if rule.opt_in else "default"), rule.code

@@ -16,6 +16,9 @@ between ⟦ ⟧); when the context no longer matches (a rule's span moved, a nei
 word changed), it matches on the other four if every label with those agrees.
 Verdicts: TRUE (a real error a lawyer-linguist wants to see), DEFENSIBLE (not an error,
 but a reasonable thing to flag and cheap to dismiss), FALSE (noise).
+
+Opt-in rules (off unless selected by code) run too and are listed with a ``+``; the family
+and overall lines count only the rules that run by default, the ``opt-in`` line the rest.
 """
 
 from __future__ import annotations
@@ -78,7 +81,9 @@ def finding_rows(doc: Doc, select: tuple[str, ...]) -> tuple[int, list[dict[str,
     from bilint.engine import Settings, lint_paths
     from bilint.source import read_source
 
-    settings = Settings(languages=doc.languages, select=list(select))
+    # opt-in rules are measured too (that is how one learns whether they may run by default);
+    # the report keeps them out of the default set's figures
+    settings = Settings(languages=doc.languages, select=list(select), extend_select=opt_in_codes(select))
     bitext, diagnostics = lint_paths(list(doc.paths), settings)
     sources = {}
     rows = []
@@ -97,6 +102,14 @@ def finding_rows(doc: Doc, select: tuple[str, ...]) -> tuple[int, list[dict[str,
                      "context": _clean(context), "verdict": "", "reason": "",
                      "where": f"{Path(d.path).name}:{d.span.line}:{d.span.column}", "message": d.message})
     return words(bitext), rows
+
+
+def opt_in_codes(select: tuple[str, ...] = ()) -> list[str]:
+    """The codes of the opt-in rules a prefix selection covers (all of them when none is given)."""
+    from bilint.plugins import all_rules
+
+    return [rule.code for rule in all_rules()
+            if rule.opt_in and (not select or rule.code.startswith(tuple(select)))]
 
 
 def words(bitext) -> int:
@@ -158,26 +171,30 @@ def report(rows: list[dict[str, str]], total_words: int) -> dict:
                 "precision": round(right / labelled, 3) if labelled else None,
                 "false_per_1000_words": round(1000 * counts["FALSE"] / total_words, 3) if total_words else None}
 
+    opt_in = set(opt_in_codes())
     by_rule = collections.defaultdict(list)
     by_family = collections.defaultdict(list)
     for row in rows:
         by_rule[row["code"]].append(row)
-        by_family[_family(row["code"])].append(row)
+        if row["code"] not in opt_in:
+            by_family[_family(row["code"])].append(row)
     return {"words": total_words,
-            "rules": {code: tally(subset) for code, subset in sorted(by_rule.items())},
+            "rules": {code: tally(subset) | {"opt_in": code in opt_in} for code, subset in sorted(by_rule.items())},
             "families": {family: tally(subset) for family, subset in sorted(by_family.items())},
-            "all": tally(rows)}
+            "all": tally([row for row in rows if row["code"] not in opt_in]),
+            "opt_in": tally([row for row in rows if row["code"] in opt_in])}
 
 
 def _print_table(result: dict) -> None:
     head = f"{'':8} {'findings':>8} {'labelled':>8} {'TRUE':>5} {'DEF':>5} {'FALSE':>5} {'prec.':>6} {'false/1k':>8}"
     print(f"{result['words']:,} words")
     print(head)
-    sections = [("rules", result["rules"]), ("families", result["families"]), ("all", {"all": result["all"]})]
+    sections = [("rules", result["rules"]), ("families", result["families"]),
+                ("all", {"all": result["all"], "opt-in": result["opt_in"]})]
     for title, table in sections:
         for name, t in table.items():
             precision = "-" if t["precision"] is None else f"{100 * t['precision']:.0f}%"
-            label = name if title != "families" else f"{name}*"
+            label = f"{name}*" if title == "families" else f"{name}+" if t.get("opt_in") else name
             print(f"{label:8} {t['findings']:>8} {t['labelled']:>8} {t['TRUE']:>5} {t['DEFENSIBLE']:>5} "
                   f"{t['FALSE']:>5} {precision:>6} {t['false_per_1000_words']:>8}")
         print()
