@@ -151,17 +151,9 @@ class Lexicon:
 
 
 def _raw_language(code: str) -> dict:
-    from .lang import _DIR, _EXTRA, get_language
+    from .lang import language_data
 
-    get_language(code)   # unknown languages fail here, with the usual message
-    if code in _EXTRA:
-        return _EXTRA[code]
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    with (_DIR / f"{code}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return language_data(code)   # unknown languages fail here, with the usual message
 
 
 def has_citation_data(code: str) -> bool:
