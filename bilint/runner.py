@@ -20,6 +20,8 @@ from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .cache import ResultCache
 
 
@@ -221,11 +223,12 @@ def lint_job(job: Job) -> Result:
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
-        cache: "ResultCache | None" = None) -> list[Result]:
+        cache: "ResultCache | None" = None, executor: "Executor | None" = None) -> list[Result]:
     """Lint every job; the results are in the jobs' order whatever ``processes`` is.
 
     With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
-    back, and only the others are linted.
+    back, and only the others are linted. An ``executor`` (a Dask cluster's, see
+    ``bilint.cluster``) lints them instead of ``processes`` local processes.
     """
     # a job that keeps its documents (the HTML report shows the texts) is always linted
     keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
@@ -234,7 +237,7 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
         hit = cache.get(key, job.paths) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
-    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
+    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress, executor)):
         results[index] = result
         if cache and keys[index]:
             cache.put(keys[index], result.files, result.diagnostics, jobs[index].paths)
@@ -243,9 +246,12 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     return results  # type: ignore[return-value]
 
 
-def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Result]:
+def _lint_all(jobs: Sequence[Job], processes: int, progress: bool,
+              executor: "Executor | None" = None) -> list[Result]:
     if not jobs:
         return []
+    if executor is not None:
+        return _lint_on(executor, jobs, _progress(len(jobs)) if progress else None)
     if processes <= 0:
         processes = os.cpu_count() or 1
     processes = min(processes, len(jobs)) or 1
@@ -275,6 +281,19 @@ def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Resul
             bar.stop()
 
 
+def _lint_on(executor: "Executor", jobs: Sequence[Job], bar: "_progress | None") -> list[Result]:
+    try:
+        results = []
+        for result in executor.map(lint_job, jobs):
+            results.append(result)
+            if bar:
+                bar.advance()
+        return results
+    finally:
+        if bar:
+            bar.stop()
+
+
 class _progress:
     """A rich progress bar on standard error (transient: it leaves no trace in the report)."""
 
@@ -295,11 +314,12 @@ class _progress:
 
 
 def lint_paths(paths: Sequence[str] | str, *, jobs: int = 1, baseline: str | None = None,
-               **request) -> list[Diagnostic]:
-    """The diagnostics of files and folders, configured as ``bilint check`` would be."""
+               executor: "Executor | None" = None, **request) -> list[Diagnostic]:
+    """The diagnostics of files and folders, configured as ``bilint check`` would be;
+    ``executor`` runs the documents on it (a Dask client's ``get_executor()``)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs)
+    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs, executor=executor)
     diagnostics = [d for result in results for d in result.diagnostics]
     if baseline is not None:
         from .baseline import Baseline
