@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
@@ -250,48 +250,35 @@ def _lint_all(jobs: Sequence[Job], processes: int, progress: bool,
               executor: "Executor | None" = None) -> list[Result]:
     if not jobs:
         return []
-    if executor is not None:
-        return _lint_on(executor, jobs, _progress(len(jobs)) if progress else None)
     if processes <= 0:
         processes = os.cpu_count() or 1
     processes = min(processes, len(jobs)) or 1
     bar = _progress(len(jobs)) if progress else None
     try:
+        if executor is not None:
+            return _collect(executor.map(lint_job, jobs), bar)
         if processes == 1:
-            results = []
-            for job in jobs:
-                results.append(lint_job(job))
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(map(lint_job, jobs), bar)
         from concurrent.futures import ProcessPoolExecutor
 
         from .plugins import all_rules
 
         all_rules()   # load the plugins once, before the workers fork
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            results = []
-            for result in pool.map(lint_job, jobs):
-                results.append(result)
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(pool.map(lint_job, jobs), bar)
     finally:
         if bar:
             bar.stop()
 
 
-def _lint_on(executor: "Executor", jobs: Sequence[Job], bar: "_progress | None") -> list[Result]:
-    try:
-        results = []
-        for result in executor.map(lint_job, jobs):
-            results.append(result)
-            if bar:
-                bar.advance()
-        return results
-    finally:
+def _collect(results: Iterable[Result], bar: "_progress | None") -> list[Result]:
+    """The results in the jobs' order, advancing the progress bar as each arrives."""
+    collected = []
+    for result in results:
+        collected.append(result)
         if bar:
-            bar.stop()
+            bar.advance()
+    return collected
 
 
 class _progress:
