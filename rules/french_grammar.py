@@ -117,10 +117,18 @@ class Slip(NamedTuple):
 
 
 def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
-    """Grammalecte's findings in one paragraph, of the chosen families, one per problem."""
+    """Grammalecte's findings in one paragraph, of the chosen families, one per problem.
+
+    Memoised on (paragraph text, families), bounded: a language server that re-lints a
+    file after an edit gives Grammalecte only the paragraphs that changed."""
+    return list(_check_paragraph(text, tuple(sorted(set(families)))))
+
+
+@lru_cache(maxsize=4096)
+def _check_paragraph(text: str, families: tuple[str, ...]) -> tuple[Slip, ...]:
     checker = load_checker()
     if checker is None:
-        return []
+        return ()
     chosen = [FAMILIES[name] for name in families if name in FAMILIES]
     options = _options(tuple(sorted({family.kind for family in chosen})))
     errors, _ = checker.getParagraphErrors(text, dOptions=options)
@@ -154,7 +162,7 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
             elif "2s_sans_sujet" in error["sRuleId"]:
                 continue   # a second person with no subject: a misread, not a slip
         slips.append(Slip(error["nStart"], error["nEnd"], label, message, suggestion))
-    return slips
+    return tuple(slips)
 
 
 _DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bilint.engine import Settings, lint_text
-from rules import french_grammar
+from bilint_rules import french_grammar  # the module the engine runs (rules/ is installed as bilint_rules)
 
 pytestmark = pytest.mark.skipif(not french_grammar.available(), reason="Grammalecte is not installed")
 
@@ -62,3 +62,23 @@ def test_families_off_by_default_can_be_turned_on() -> None:
 
 def test_no_family_no_finding() -> None:
     assert _findings("les États prennent leurs décision;", families=[]) == []
+
+
+def test_an_edit_rechecks_only_the_changed_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    checker = french_grammar.load_checker()
+    checked: list[str] = []
+    original = checker.getParagraphErrors
+
+    def counting(text: str, *args, **kwargs):
+        checked.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(checker, "getParagraphErrors", counting)
+    french_grammar._check_paragraph.cache_clear()
+    first = _findings("les États membres prennent leurs décision dans un délai raisonnable;")
+    before = len(checked)
+    assert before >= 2   # both French paragraphs were read
+    edited = _findings("les États membres prennent leurs décision dans un délai bref;")
+    # the unchanged paragraph comes from the memo; the edited one is read again
+    assert len(checked) == before + 1 and "délai bref" in checked[-1]
+    assert [f for f, _, _ in edited] == [f for f, _, _ in first] == ["leurs"]
