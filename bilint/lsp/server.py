@@ -52,38 +52,81 @@ class Published:
 
 @dataclass
 class _Rejected:
-    """A request whose parameters did not fit its method: answered with an error."""
+    """A message that did not fit its method, or a request with an id JSON-RPC does not allow."""
 
     id: Any
     error: JsonRpcException
     method: str
+    answer: bool   # a request (it had an id): the client waits for an error
+
+
+SERVER_NOT_INITIALIZED = -32002   # LSP's code for a request before initialize
 
 
 class Protocol(LanguageServerProtocol):
-    """pygls's protocol, answering malformed requests with JSON-RPC errors instead of dropping them."""
+    """pygls's protocol, answering what it would drop or mishandle with JSON-RPC errors:
+    malformed requests, ids that are neither integers nor strings, requests before
+    ``initialize`` or after ``shutdown``, a second ``initialize``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.initialize_received = False
 
     def structure_message(self, data):
+        if isinstance(data, dict) and "jsonrpc" in data and "method" in data and "id" in data:
+            msg_id = data["id"]
+            if isinstance(msg_id, bool) or not isinstance(msg_id, (int, str)):
+                return _Rejected(None, JsonRpcInvalidRequest("Invalid Request: an id is an integer or a string"),
+                                 str(data["method"]), True)
+            if "params" not in data:   # JSON-RPC lets a request omit them; pygls's types want the key
+                data = {**data, "params": None}
         try:
             return super().structure_message(data)
         except JsonRpcException as error:
             if isinstance(data, dict) and "method" in data:
-                msg_id = data.get("id")
-                return _Rejected(msg_id if isinstance(msg_id, (int, str)) else None, error, str(data["method"]))
+                return _Rejected(data.get("id"), error, str(data["method"]), "id" in data)
             raise
 
     def handle_message(self, message):
         if isinstance(message, _Rejected):
-            if message.id is None:   # a notification: nobody to answer
-                logger.warning("ignored %s: %s", message.method, message.error.message)
-            else:
-                self.send_error(message.id, message.error.CODE, message.error.message)
+            self._refuse(message.method, message.id if message.answer else None, message.answer,
+                         message.error.CODE, message.error.message)
             return
         if not hasattr(message, "jsonrpc"):   # a JSON value that is not a JSON-RPC message
             msg_id = message.get("id") if isinstance(message, dict) else None
             self.send_error(msg_id if isinstance(msg_id, (int, str)) else None, JsonRpcInvalidRequest.CODE,
                             "Invalid Request: not a JSON-RPC 2.0 message")
             return
+        method = getattr(message, "method", None)
+        request = method is not None and hasattr(message, "id")
+        msg_id = getattr(message, "id", None)
+        if method is not None and method != types.EXIT:
+            if self._shutdown:
+                self._refuse(method, msg_id, request, JsonRpcInvalidRequest.CODE,
+                             "Invalid Request: the server is shutting down")
+                return
+            if method == types.INITIALIZE:
+                if self.initialize_received:
+                    self._refuse(method, msg_id, request, JsonRpcInvalidRequest.CODE,
+                                 "Invalid Request: initialize was already received")
+                    return
+                self.initialize_received = True
+            elif not self.initialize_received:
+                self._refuse(method, msg_id, request, SERVER_NOT_INITIALIZED,
+                             "Server not initialized: initialize comes first")
+                return
+            if method == types.TEXT_DOCUMENT_DID_CHANGE and \
+                    message.params.text_document.uri not in self.workspace.text_documents:
+                logger.warning("ignored a change to %s, which is not open", message.params.text_document.uri)
+                return
         super().handle_message(message)
+
+    def _refuse(self, method: str, msg_id, request: bool, code: int, message: str) -> None:
+        """An error response to a request; a notification has nobody to answer, so it is logged."""
+        if request:
+            self.send_error(msg_id, code, message)
+        else:
+            logger.warning("ignored %s: %s", method, message)
 
     def send_error(self, msg_id, code: int, message: str) -> None:
         """An error response, written as a plain dict: lsprotocol's converter drops an ``"id": null``."""
@@ -104,6 +147,14 @@ class BilintServer(LanguageServer):
         self.scheduler = Scheduler(self._lint_many)
 
     # -- the protocol's own errors -------------------------------------------------------
+
+    def _start_io_async(self, stdin=None, stdout=None) -> None:
+        """``start_io`` with a reader that survives bad framing (``framing``)."""
+        import sys
+
+        from .framing import serve_stdio
+
+        serve_stdio(self, stdin or sys.stdin.buffer, stdout or sys.stdout.buffer)
 
     def report_server_error(self, error: Exception, source) -> None:
         if isinstance(error, (ValueError, UnicodeDecodeError)) and not isinstance(error, JsonRpcException):
@@ -340,6 +391,10 @@ def _paired_with(ls: BilintServer, path: str) -> set[str]:
 def main(cache: bool = True) -> int:
     """Serve on standard input and output until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="bilint server: %(levelname)s %(message)s")
+    # pygls logs a traceback for every message whose params do not fit; ``Protocol`` answers
+    # those with Invalid params (or logs one line for a notification), which says it all
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(
+        lambda record: not record.getMessage().startswith("Unable to deserialize message"))
     server = build(cache)
     try:
         server.start_io()
