@@ -629,3 +629,35 @@ def test_a_stale_lint_is_given_up_between_rules(tmp_path):
     assert lint_document(path, {path: NL}, stale=stale) is None
     assert len(asked) == 4 and asked[0] == [path, str(tmp_path / "wet.fr.md")]
     assert lint_document(path, {path: NL}, stale=lambda paths: False).diagnostics[path]   # never stale: finished
+
+
+def test_texts_linted_a_moment_ago_are_not_linted_again(tmp_path, monkeypatch):
+    """An undo, a save with no edit since, opening the other version: the same texts with the
+    same settings are answered from the memo; a new text, a changed file on disk or a
+    changed word list (in the settings) is linted."""
+    import bilint.engine
+    from bilint.lsp.linting import Recent, lint_document
+
+    (tmp_path / "bilint.toml").write_text('words = ["words.txt"]\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("", encoding="utf-8")
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    nl, fr = str(tmp_path / "wet.nl.md"), str(tmp_path / "wet.fr.md")
+    linted_paths = []
+    real = bilint.engine.lint_paths
+    monkeypatch.setattr(bilint.engine, "lint_paths", lambda paths, *a: linted_paths.append(paths) or real(paths, *a))
+    recent = Recent()
+
+    first = lint_document(nl, {nl: NL}, recent=recent)
+    assert _codes(first.diagnostics[nl]) == ["BL301", "BL401"]
+    assert lint_document(fr, {nl: NL, fr: FR}, recent=recent) is first   # the other version, as on disk
+    edited = NL.replace("dataum", "datum")
+    assert _codes(lint_document(nl, {nl: edited}, recent=recent).diagnostics[nl]) == ["BL401"]
+    assert lint_document(nl, {nl: NL}, recent=recent) is first           # undone
+    assert len(linted_paths) == 2
+
+    (tmp_path / "wet.fr.md").write_text(FR.replace("2023", "2022"), encoding="utf-8")   # the file changed
+    assert _codes(lint_document(nl, {nl: NL}, recent=recent).diagnostics[nl]) == ["BL301"]
+    (tmp_path / "words.txt").write_text("dataum\n", encoding="utf-8")                   # the word list changed
+    assert lint_document(nl, {nl: NL}, recent=recent).diagnostics[nl] == []
+    assert len(linted_paths) == 4

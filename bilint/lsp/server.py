@@ -25,7 +25,7 @@ from .. import __version__
 from ..cache import ResultCache
 from ..model import Diagnostic
 from . import convert
-from .linting import Linted, cache_folder, lint_document, support_files
+from .linting import Linted, Recent, cache_folder, lint_document, support_files
 from .scheduler import Scheduler
 
 logger = logging.getLogger(__name__)
@@ -143,6 +143,7 @@ class BilintServer(LanguageServer):
         self.buffers: dict[str, Buffer] = {}          # path -> the open buffer
         self.published: dict[str, Published] = {}    # path -> the last diagnostics published
         self.support: set[str] = set()               # config files and word lists of open documents
+        self.recent = Recent()                        # the last lints, by the texts they read
         self.loop: asyncio.AbstractEventLoop | None = None
         self.scheduler = Scheduler(self._lint_many)
 
@@ -198,6 +199,7 @@ class BilintServer(LanguageServer):
         self.scheduler.schedule([p for p in paths if self.lintable(p)], delay)
 
     def relint_all(self) -> None:
+        self.recent.clear()   # a configuration file, word list or glossary changed
         self.schedule(list(self.buffers))
 
     # -- linting (worker thread) and publishing (protocol thread) ------------------------
@@ -215,7 +217,8 @@ class BilintServer(LanguageServer):
             def stale(paths: list[str]) -> bool:   # a newer edit (or a close) of the document's buffers
                 return any(self.buffers.get(p) is not buffers.get(p) for p in paths)
 
-            linted = lint_document(path, {p: b.text for p, b in buffers.items()}, self.cache_for(path), stale)
+            linted = lint_document(path, {p: b.text for p, b in buffers.items()}, self.cache_for(path), stale,
+                                   self.recent)
             if linted is None:
                 continue   # given up for a newer edit, whose lint is already scheduled
             support = support_files(path)
