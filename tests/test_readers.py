@@ -294,7 +294,7 @@ def _two_column_page(number: int) -> str:
 
 @needs_dictionaries
 def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     path = tmp_path / "annales.pdf"
     path.write_bytes(_pdf([_two_column_page(1), _two_column_page(2)]))
     source = read_source(str(path))
@@ -310,7 +310,7 @@ def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
 
 
 def test_hostile_pdf_files(tmp_path):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     whole = _pdf([_two_column_page(1)])
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(whole[: len(whole) // 3])
