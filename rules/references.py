@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from bilint.api import Bitext, Finding, Node, Related, rule
-from bilint.citations import LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon
+from bilint.citations import (LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon,
+                              reading_marks)
 
 from .parity import _differences, _family, _finding, _ignored, _in_title
 
@@ -61,7 +62,7 @@ def citations(node: Node) -> list[Citation]:
             cache = []
         else:
             notes = _note_ranges(node.text)
-            cache = [c for c in find_citations(node.text, node.lang) if not _inside(c.start, notes)]
+            cache = [c for c in find_citations(node.text, node.lang, node.marks) if not _inside(c.start, notes)]
         node.attrs["_bl43_citations"] = cache
     return cache
 
@@ -188,6 +189,10 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
         if first.low == other.low and first.high_part is not None and other.high_part is not None:
             return _Difference(first.high_part, other.high_part,   # "5 tot 8" / "5 à 9": the end differs
                                f"the {level} differs ({first.written()} against {other.written()}){both}")
+        if len(mine.values) > 1 or len(theirs.values) > 1 or first.high is not None or other.high is not None:
+            return _Difference(_span(mine.values), _span(theirs.values),   # "1 tot en met 6" / "1 et 6"
+                               f"the {level} differs ({_values_text(mine.values)} against "
+                               f"{_values_text(theirs.values)}){both}")
         return _Difference(missing[0].part, extra[0].part,
                            f"the {level} differs ({missing[0].written()} against {extra[0].written()}){both}")
     if missing and len(mine.values) > 1:
@@ -195,6 +200,18 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
                            f"{_level_name(mine)} {missing[0].written()} is missing from the {lang_b} "
                            f"reference{both}", tuple(v.low for v in missing))
     return None   # the other version lists more: reported there (one problem, one finding)
+
+
+def _filled(part: Part, node: Node) -> Part:
+    return part if part.text else Part(node.text[part.start:part.end], part.start, part.end)
+
+
+def _span(values: tuple[Value, ...]) -> Part:
+    """The characters from a level's first value to its last."""
+    first, last = values[0].part, values[-1].part
+    if len(values) == 1:
+        return first
+    return Part("", first.start, last.end)
 
 
 def _compare_acts(a: Citation, b: Citation, both: str) -> _Difference | None:
@@ -317,7 +334,9 @@ def _problems(bitext: Bitext) -> list[_Problem]:
             if difference is not None and difference.missing and _cited_elsewhere(difference.missing, other, (a, b)):
                 continue    # "artikel 477 tot 477sexies of artikel 488bis": the other version cites it apart
             if difference is not None:
-                found.append(_Problem(node, other, difference.mine, difference.theirs, difference.message))
+                theirs = difference.theirs
+                found.append(_Problem(node, other, _filled(difference.mine, node),
+                                      _filled(theirs, other) if theirs is not None else None, difference.message))
         # a reference with no counterpart at all is not reported: on the dev corpus it was
         # nearly always a provision aligned with another one, or a reference the other
         # version words without a number ("het genoemde artikel"); BL003 reports missing text
@@ -333,8 +352,37 @@ def _document_values(bitext: Bitext) -> dict[str, set[str]]:
     if cached is None:
         cached = {lang: {q.value for node in bitext.documents[lang].root.walk() for q in _quantities(node)}
                   for lang in bitext.languages}
+        for lang in bitext.languages:
+            for node in bitext.documents[lang].root.walk():
+                if node.marks:
+                    cached[lang] |= _superscript_values(node)
         bitext.documents[bitext.languages[0]].root.attrs["_bl43_values"] = cached
     return cached
+
+
+_SPACED_SUFFIX = re.compile(r"(\d+)\s+[^\W\d_]+")
+
+
+def _spaced_suffix(written: str, other: Node) -> bool:
+    """A number and a word apart (``13 ter``) whose bare number the other version writes:
+    the word may be a word of the sentence (``ter keuze``), not a latin suffix."""
+    match = _SPACED_SUFFIX.fullmatch(written)
+    if match is None:
+        return False
+    from .parity import _quantities
+
+    return match.group(1) in {q.value for q in _quantities(other)}
+
+
+def _superscript_values(node: Node) -> set[str]:
+    """Numbers whose letters a reader removed as a superscript (``278<sup>bis</sup>``)."""
+    _, inserts = reading_marks(node.text, node.marks)
+    out = set()
+    for position, letters in inserts.items():
+        digits = re.search(r"\d+$", node.text[:position])
+        if digits:
+            out.add(digits.group() + letters.lower())
+    return out
 
 
 def _in_citation(node: Node, start: int) -> bool:
@@ -398,6 +446,10 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if quantity.value in written[leftover.counterpart.lang]:
             continue    # the other version cites it too, elsewhere: two consolidations place notes differently
+        if any(value.endswith(("-" + quantity.value, "/" + quantity.value)) for value in written[leftover.counterpart.lang]):
+            continue    # "17/37": the tail of an amendment id ("2004-06-17/37") whose start a reader lost
+        if _spaced_suffix(quantity.written, leftover.counterpart):
+            continue    # "3 en 13 ter keuze": "ter" is a word there, not 13ter
         if _in_citation(leftover.node, quantity.start):
             continue    # a citation's number: compared above, as part of its reference
         if re.fullmatch(r"\d/\d", quantity.written):
@@ -433,6 +485,8 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
         return True
     if patterns_possessive(node.lang).search(node.text, max(0, citation.start - 15), citation.start):
         return False    # "in hun artikelen XXII en VIII": their articles, not this text's
+    if lexicon(node.lang).patterns["CHAPTER"].search(node.text, max(0, citation.start - 20), citation.start):
+        return False    # "[Repealed, 2012, c. 19, s. 221]": a section of the amending act's chapter
     quotes = node.attrs.get("_bl43_quotes")
     if quotes is None:
         quotes = node.attrs["_bl43_quotes"] = _quote_ranges(node.text)
