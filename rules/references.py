@@ -19,6 +19,7 @@ from bilint.api import Bitext, Finding, Node, Related, rule
 from bilint.citations import (LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon,
                               reading_marks)
 
+from ._targets import Targets, enclosing_article
 from .parity import _differences, _family, _finding, _ignored, _in_title
 
 _SKIPPED = ("document", "title")
@@ -507,94 +508,13 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
     return True
 
 
-def _article_numbers(document_root: Node, lang: str) -> dict[str, Node | None]:
-    """The text's article numbers: its article headings, and the article numbers of a heading
-    that lists repealed ones (``Art. 31-34``)."""
-    numbers: dict[str, Node | None] = {}
-    for node in document_root.walk():
-        if node.kind == "article" and node.name:
-            numbers.setdefault(node.name.lower(), node)
-        elif node.kind == "paragraph" and node.text[:12].lower().startswith(("art", "§")) is False:
-            continue
-        elif node.kind == "paragraph":
-            found = find_citations(node.text[:120], lang)
-            if found and found[0].start < 3 and found[0].steps and "article" in found[0].steps[0].levels:
-                for value in found[0].steps[0].values:
-                    for number in _expand(value):
-                        numbers.setdefault(number, None)
-    return numbers
-
-
-def _expand(value: Value) -> list[str]:
-    if value.high is None:
-        return [value.low.lower()]
-    if value.low.isdigit() and value.high.isdigit() and int(value.high) - int(value.low) < 500:
-        return [str(n) for n in range(int(value.low), int(value.high) + 1)]
-    return [value.low.lower(), value.high.lower()]
-
-
-# "§ 2. De …": a paragraph's label (a reference is followed by a comma or a word, not a
-# period and a capital; when it ends a sentence it is taken for a label: a missed finding)
-_PARAGRAPH_LABEL = re.compile(r"§\s*(\d+)(?:er|e|ste)?\.\s+(?=[A-ZÀ-Ý(\[])")
-
-
-def _paragraph_numbers(article: Node) -> list[int]:
-    """The § numbers of an article: its items labelled ``§ 2`` or ``Paragraphe 2``, and the
-    ``§ 1.`` labels its paragraphs' text opens with (a consolidation joins some paragraphs)."""
-    numbers = []
-    for child in article.walk():
-        label = child.attrs.get("label")
-        if child.kind == "item" and label is not None and label.kind in ("section-sign", "paragraph") \
-                and label.ordinal is not None:
-            numbers.append(label.ordinal)
-        if child.kind in ("article", "item", "paragraph"):
-            numbers.extend(int(m.group(1)) for m in _PARAGRAPH_LABEL.finditer(child.text))
-    return numbers
-
-
-def _enclosing_article(node: Node) -> Node | None:
-    while node is not None and node.kind != "article":
-        node = node.parent
-    return node
-
-
-def _unresolved(node: Node, citation: Citation, articles: dict[str, Node | None]) -> tuple[Part, str] | None:
-    steps = citation.steps
-    if not steps:
-        return None
-    first = steps[0]
-    article: Node | None = None
-    if first.levels == frozenset({"article"}):
-        numeric = sorted(int(n) for n in articles if n.isdigit())
-        for value in first.values:
-            for number in ([value.low.lower(), value.high.lower()] if value.high else [value.low.lower()]):
-                # only a number past the last article is surely missing: a text may skip
-                # numbers (repealed articles) or write headings bilint does not read
-                base = re.match(r"\d+", number)
-                if numeric and base and int(base.group()) > numeric[-1] and number not in articles:
-                    span = f"{numeric[0]} to {numeric[-1]}" if numeric else "none"
-                    return value.part, (f"article {number} is not in this text (its articles run from {span})")
-        if len(first.values) != 1 or first.values[0].high is not None:
-            return None
-        article = articles.get(first.values[0].low.lower())
-        rest = steps[1:]
-    else:
-        return None   # "§§ 2 tot 5" alone: which article it continues is not sure (an enumeration's)
-    if article is None or not rest or rest[0].levels != frozenset({"paragraph"}) or rest[0].word is None:
-        return None
-    if rest[0].word.text not in ("§", "§§") and not rest[0].word.text.lower().startswith("parag"):
-        return None
-    paragraphs = _paragraph_numbers(article)
-    if not paragraphs:
-        return None
-    # paragraphs are numbered from 1 without gaps: only a number past the last is missing
-    # (a consolidation may write a paragraph's label where bilint does not read it)
-    last = max(paragraphs)
-    for value in rest[0].values:
-        for number in ([value.low, value.high] if value.high else [value.low]):
-            if number.isdigit() and int(number) > last:
-                return value.part, f"§ {number} is not in article {article.name} (its last paragraph is § {last})"
-    return None
+def targets(bitext: Bitext, lang: str) -> Targets:
+    """The provisions of one version a reference can point at (read once per text)."""
+    root = bitext.documents[lang].root
+    cached = root.attrs.get("_bl43_targets")
+    if cached is None:
+        cached = root.attrs["_bl43_targets"] = Targets(root, lang)
+    return cached
 
 
 @rule("BL430", "unresolved-reference", "parity", "warning", min_articles=3)
@@ -629,15 +549,15 @@ def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator
         document = bitext.documents[lang]
         if not has_citation_data(lang) or sum(1 for _ in document.nodes("article")) < minimum:
             continue
-        articles = _article_numbers(document.root, lang)
+        tree = targets(bitext, lang)
         for node in document.root.walk():
             if node.kind in _SKIPPED or _in_title(node):
                 continue
             for citation in citations(node):
                 if _clearly_internal(node, citation):
-                    problem = _unresolved(node, citation, articles)
-                    if problem is not None:
-                        found.append((node, *problem))
+                    resolution = tree.resolve(citation)
+                    if resolution.missing is not None:
+                        found.append((node, resolution.missing, resolution.message))
     # the same missing target in both versions of a provision is one problem: one finding
     # in the first version, the other version's reference alongside
     first = bitext.languages[0]
@@ -660,4 +580,86 @@ def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator
             yield Finding(node.locate(part.start, part.end), message)
 
 
-RULES = [reference_parity, unresolved_reference]
+def _resolved(bitext: Bitext, node: Node, citation: Citation) -> Node | None:
+    if not _clearly_internal(node, citation):
+        return None
+    return targets(bitext, node.lang).resolve(citation).node
+
+
+@rule("BL431", "reference-target-mismatch", "parity", "warning")
+def reference_target_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A reference whose two versions point at provisions that are not each other's counterparts.
+
+    Why: the versions of a text may number their articles differently (one renumbered
+    after an insertion, one left behind); then ``artikel 12`` / ``article 12`` read the same
+    and still send the two readers to different rules. bilint pairs the references of each
+    pair of aligned provisions (see BL402), follows the two that agree and clearly point
+    into the text itself (see BL430) down each version's own structure tree, to the article
+    and its ``§`` paragraph, and reports a pair whose two targets were not aligned with
+    each other, or whose one target is aligned with an article the other version's
+    reference does not name while that version has no article of the number it names;
+    the message names both targets. References to another act are compared
+    (BL402), not resolved; a reference to nothing is BL430's.
+
+    No fix: which version numbers its provisions right is not known.
+
+    Example: the Dutch articles run 1, 2, 3, the French 1, 2, 4 (its third article is
+    misnumbered, and aligned with the Dutch ``Artikel 3``): ``bedoeld in artikel 3`` /
+    ``visé à l'article 3`` is reported in the Dutch text (the French ``article 3`` points at
+    no article of the French text); ``bedoeld in artikel 2`` / ``visé à l'article 2`` is
+    silent.
+
+    Options: none.
+    """
+    for pair in bitext.pairs:
+        left, right = pair.left, pair.right
+        if left is None or right is None or left.kind in _SKIPPED or _in_title(left):
+            continue
+        mine, theirs = citations(left), citations(right)
+        if not mine or not theirs:
+            continue
+        for a, b in _pair(mine, theirs)[0]:
+            if compare(a, b, right.lang) is not None or compare(b, a, left.lang) is not None:
+                continue     # BL402's finding
+            found = _mismatch(bitext, left, a, right, b) or _mismatch(bitext, right, b, left, a)
+            if found is not None:
+                yield found
+
+
+def _mismatch(bitext: Bitext, node: Node, a: Citation, other: Node, b: Citation) -> Finding | None:
+    """``a``'s target has a counterpart that ``b`` does not point at."""
+    target = _resolved(bitext, node, a)
+    counterpart = target.attrs.get("counterpart") if target is not None else None
+    if counterpart is None or not _clearly_internal(other, b):
+        return None
+    resolution = targets(bitext, other.lang).resolve(b)
+    theirs = resolution.node
+    if theirs is counterpart or resolution.missing is not None:
+        return None     # aligned targets; or a reference to nothing, BL430's finding
+    if theirs is None:
+        first = b.steps[0] if b.steps else None
+        if first is None or first.levels != frozenset({"article"}) or len(first.values) != 1 \
+                or first.values[0].high is not None \
+                or first.values[0].low.lower() in targets(bitext, other.lang).articles:
+            return None     # not resolved, but not surely missing either
+        pointed = f"no article of the {other.lang} text"
+    elif theirs.kind != target.kind:
+        return None         # resolved to different depths: not comparable
+    else:
+        pointed = _named(theirs)
+    part = a.steps[0].values[0].part
+    their_part = b.steps[0].values[0].part
+    message = (f"“{a.part.text}” points at the {node.lang} {_named(target)}, whose {other.lang} counterpart is "
+               f"{_named(counterpart)}; the {other.lang} “{b.part.text}” points at {pointed}")
+    related = Related(other.locate(their_part.start, their_part.end), f"the {other.lang} reference", other.text[:200])
+    return Finding(node.locate(part.start, part.end), message, related=(related,))
+
+
+def _named(node: Node) -> str:
+    article = enclosing_article(node)
+    if node.kind == "article" or article is None:
+        return f"article {node.name}" if node.kind == "article" else node.describe()
+    return f"article {article.name}, {node.label or node.describe()}"
+
+
+RULES = [reference_parity, unresolved_reference, reference_target_mismatch]

@@ -57,10 +57,10 @@ def _offsets(node, part) -> tuple[int, int]:
 
 def injections(bitext, per_doc: int) -> list[Injection]:
     """Up to ``per_doc`` injections, the kinds in turn, spread over the agreeing references."""
-    from rules.references import _article_numbers, _clearly_internal
+    from rules.references import _clearly_internal, targets
 
     candidates = list(_agreeing(bitext))
-    articles = {lang: _article_numbers(bitext.documents[lang].root, lang) for lang in bitext.languages}
+    articles = {lang: targets(bitext, lang).articles for lang in bitext.languages}
     found: list[Injection] = []
     used: set[int] = set()
     kinds = ["level", "act", "missing", "number"]
