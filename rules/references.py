@@ -190,7 +190,7 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
         if first.low == other.low and first.high_part is not None and other.high_part is not None:
             return _Difference(first.high_part, other.high_part,   # "5 tot 8" / "5 à 9": the end differs
                                f"the {level} differs ({first.written()} against {other.written()}){both}")
-        if len(mine.values) > 1 or len(theirs.values) > 1 or first.high is not None or other.high is not None:
+        if len(missing) > 1 or len(extra) > 1 or first.high is not None or other.high is not None:
             return _Difference(_span(mine.values), _span(theirs.values),   # "1 tot en met 6" / "1 et 6"
                                f"the {level} differs ({_values_text(mine.values)} against "
                                f"{_values_text(theirs.values)}){both}")
