@@ -77,15 +77,19 @@ class Targets:
                                                                f"(its last paragraph is § {last})")
             if len(rest[0].values) != 1 or rest[0].values[0].high is not None:
                 return Resolution(article)
-            node = _paragraph_node(article, rest[0].values[0].low) or article
+            node = _paragraph_node(article, rest[0].values[0].low)
+            if node is None:
+                opening = _PARAGRAPH_LABEL.match(article.text)
+                if opening is None or opening.group(1) != rest[0].values[0].low:
+                    return Resolution(article)
+                node = article     # "Art. 2. § 1. …": the article's own text is its § 1
             rest = rest[1:]
-            if node is article:
-                return Resolution(article)
+        where = f"article {article.name}" + (f", § {steps[1].values[0].low}" if len(rest) < len(steps) - 1 else "")
         if rest and rest[0].word is None and rest[0].values and "point" in rest[0].levels:
-            return self._point(node, rest[0].values, citation)
+            return self._point(node, rest[0].values, where)
         return Resolution(node)
 
-    def _point(self, container: Node, values: tuple[Value, ...], citation: Citation) -> Resolution:
+    def _point(self, container: Node, values: tuple[Value, ...], where: str) -> Resolution:
         """``artikel 5, § 2, 3°``: a point past the last of the container's one list of points."""
         written = values[0].part.text
         style = "°" if written.rstrip().endswith("°") else (")" if written.endswith(")") and written[:1].isalpha() else None)
@@ -101,15 +105,8 @@ class Targets:
                 if ordinal is not None and ordinal > last:
                     shown = f"{last}°" if style == "°" else f"{chr(96 + last)})"
                     return Resolution(container, value.part, f"point {value.part.text} is not in "
-                                                             f"{_describe(container)} (its last point is {shown})")
+                                                             f"{where} (its last point is {shown})")
         return Resolution(container)
-
-
-def _describe(node: Node) -> str:
-    article = enclosing_article(node)
-    if node is article or article is None:
-        return f"article {node.name}" if node.kind == "article" else node.describe()
-    return f"article {article.name}, {node.label or node.describe()}"
 
 
 def _ends(value: Value) -> list[str]:
