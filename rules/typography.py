@@ -629,7 +629,8 @@ _NO_SPACE_BEFORE = re.compile(r"(?<=[^\s\d])[;:!?](?=\s|$)")
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f]+[;:!?](?=\s|$)")
 
 
-@rule("BL508", "space-before-punctuation", "typography", "warning", style="off", languages=["fr"])
+@rule("BL508", "space-before-punctuation", "typography", "warning", style="off", languages=["fr"],
+      choices={"style": ("off", "space", "none")})
 def space_before_punctuation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """The space before ``; : ! ?`` in French, as the chosen style wants it (off by default).
 
