@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bilint.lang import UnknownLanguage, get_language
 
-__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "times", "metres"]
+__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "day_months", "times", "metres"]
 
 _ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                  "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -52,9 +52,12 @@ def _skip_pattern(code: str) -> "re.Pattern[str]":
     notes = _alt(_numbers(code).editorial_notes)
     status = _alt(_numbers(code).status_words)
     return re.compile(
-        rf"[(\[]\s*(?:{notes})\b[^()\[\]]{{0,300}}[)\]]"   # (Zie NOTA 1 onder TITEL), [Red: …]
+        # (Zie NOTA 1 onder TITEL), [Red: …], (NOTA : … (B.St. 12-01-2018, p. 1393) …): one level of brackets inside
+        rf"[(\[]\s*(?:{notes})(?!\w)(?:[^()\[\]]|\([^()\[\]]{{0,120}}\)){{0,300}}[)\]]"
         rf"|\b(?:{status})\s*:\s*[^<>\n]{{0,40}}?\d{{1,4}}[-./]\d{{1,2}}[-./]\d{{2,4}}"   # Inwerkingtreding : 01-04-2005
         r"|!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)"             # a markdown image
+        r"|(?<![\w!])![^\W_][^\s!]{0,300}"                    # what a reader left of an image: "!10000050203"
+        r"|<sup>\s*\*?\d{1,3}\s*\)?"                            # a footnote's call or label: "<sup> 1)"
         r"|\]\([^)\s]{1,500}\)"                              # a link target
         r"|\b(?:https?://|www\.)\S+",                        # an address
         re.I)
@@ -144,6 +147,32 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
             continue
         found.append((match.start(), end, date.isoformat()))
         position = end
+    return found
+
+
+@lru_cache(maxsize=None)
+def _day_month_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int]] | None":
+    compiled = _date_pattern(code)
+    if compiled is None:
+        return None
+    _, months, _ = compiled
+    suffixes = _alt(fold_same_length(s) for s in _numbers(code).date_day_suffixes)
+    return re.compile(rf"(?<![\w/.,-])(?P<day>\d{{1,2}})(?:{suffixes})?\.?\s+(?:(?:van|de|of)\s+)?"
+                      rf"(?P<month>{_alt(months)})(?![\w])\.?"), months
+
+
+def day_months(text: str, code: str) -> list[tuple[int, int, str]]:
+    """A day and month without a year (``5 Novembre dernier``, ``den 5den November ll.``):
+    (start, end, ``--11-05``), which matches any full date of that day."""
+    compiled = _day_month_pattern(code)
+    if compiled is None:
+        return []
+    pattern, months = compiled
+    found = []
+    for match in pattern.finditer(fold_same_length(text)):
+        day, month = int(match.group("day")), months[re.sub(r"\s+", " ", match.group("month"))]
+        if 1 <= day <= 31:
+            found.append((match.start(), match.end(), f"--{month:02d}-{day:02d}"))
     return found
 
 
