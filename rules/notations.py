@@ -63,9 +63,25 @@ def _skip_pattern(code: str) -> "re.Pattern[str]":
         re.I)
 
 
+# a list label inline, at the text's start or after a clause ("; (3)44° 23'"), and a
+# footnote call left as "1)" after a word where a reader dropped its superscript
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[;:.])|(?<=[;:.] ))\(\d{1,2}\)")
+_CALL = re.compile(r"(?<=[^\W\d_] )\d{1,2}\)(?=\s)")
+
+
 def skipped_spans(text: str, code: str) -> list[tuple[int, int]]:
-    """Spans whose numbers are not the law's: editorial notes, image and link targets."""
-    return [m.span() for m in _skip_pattern(code).finditer(text)]
+    """Spans whose numbers are not the law's: editorial notes, image and link targets,
+    inline list labels and footnote calls."""
+    spans = [m.span() for m in _skip_pattern(code).finditer(text)]
+    spans += [m.span() for m in _INLINE_LABEL.finditer(text)]
+    spans += [m.span() for m in _CALL.finditer(text) if not _open_paren(text, m.start())]
+    return spans
+
+
+def _open_paren(text: str, index: int) -> bool:
+    """A parenthesis opened before ``index`` (in the 200 characters before) is still open."""
+    window = text[max(0, index - 200):index]
+    return window.count("(") > window.count(")")
 
 
 @lru_cache(maxsize=None)
@@ -206,7 +222,7 @@ def times(text: str, code: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_METRES = re.compile(r"(?<![\w.,])(?P<m>\d{1,4})\s?m\.?\s?(?P<cm>\d{2})(?![\w.,]?\d)")
+_METRES = re.compile(r"(?<![\w.,])(?P<m>\d{1,4})\s?m\.?\s?(?P<cm>\d{2})(?![\w.,]?\d)", re.I)
 
 
 def metres(text: str) -> list[tuple[int, int, str]]:
