@@ -183,9 +183,10 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _request(args):
+def _request(args, rules=None):
+    """The run the options ask for; ``rules`` gives the rules selectors are checked against
+    (the result cache's catalogue, so that a warm run imports no rule; default: every rule)."""
     from .config import LAYOUT_NAMES
-    from .plugins import all_rules
     from .runner import Request
     from .selectors import unknown_selector
 
@@ -201,10 +202,12 @@ def _request(args):
         _threshold(args.fail_level)
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
-    rules = all_rules()
+    known = None
     for option in ("select", "extend_select", "ignore"):
         for token in _split(getattr(args, option)):
-            problem = unknown_selector(token, rules)
+            if known is None:
+                known = _rule_list(rules)
+            problem = unknown_selector(token, known)
             if problem:
                 raise UsageError(f"--{option.replace('_', '-')}: {problem}")
     if args.select is not None and not _split(args.select):
@@ -225,6 +228,14 @@ def _request(args):
         use_config=not args.no_config,
         inline=not args.no_suppressions,
     )
+
+
+def _rule_list(rules=None):
+    if rules is not None:
+        return rules()
+    from .plugins import all_rules
+
+    return all_rules()
 
 
 def _threshold(level: str):
@@ -268,13 +279,13 @@ def _run_setting(args, jobs, key: str):
     return load(config_path).values.get(key)
 
 
-def _plan(args, destinations=()):
+def _plan(args, destinations=(), rules=None):
     from .runner import plan
 
-    request = _request(args)
+    request = _request(args, rules)
     # the HTML and CSV reports show the texts, not only the findings
     request.keep_documents = any(_needs_documents(name) for name, _ in destinations)
-    jobs = plan(args.paths, request)
+    jobs = plan(args.paths, request, rules)
     language = _run_setting(args, jobs, "report-language")
     if language:
         from .i18n import set_language
@@ -299,7 +310,8 @@ def _check(args) -> int:
         request.keep_documents = any(_needs_documents(name) for name, _ in destinations)
         results = lint_stdin(args.paths, args.stdin_filename, request, sys.stdin.buffer)
         return report(args, Run(args, results), destinations)
-    jobs = _plan(args, destinations)
+    cache = _cache(args)
+    jobs = _plan(args, destinations, cache.rules if cache is not None else None)
     if args.show_settings:
         return _show_settings(args, jobs)
     baseline_path = _baseline_path(args, jobs)
@@ -310,7 +322,7 @@ def _check(args) -> int:
 
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
     with StageDisplay(wants_stages(args, jobs)), _executor(args) as executor:
-        results = run(jobs, args.jobs, wants_bar(args, jobs), _cache(args), executor)
+        results = run(jobs, args.jobs, wants_bar(args, jobs), cache, executor)
     nothing = _name_skipped(jobs, results)
     if nothing:
         raise UsageError(nothing)

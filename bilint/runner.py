@@ -76,10 +76,12 @@ class Jobs(list):
 
 
 class _Configs:
-    """Each folder's configuration, looked up once a run."""
+    """Each folder's configuration, looked up once a run; ``rules`` gives the rules its
+    names are checked against (the result cache's catalogue, or every loaded rule)."""
 
-    def __init__(self, request: Request) -> None:
+    def __init__(self, request: Request, rules: "Callable[[], Sequence] | None" = None) -> None:
         self.request = request
+        self.rules = rules
         self.by_folder: dict[str, Config] = {}
         self.checked: set[int] = set()
         self.explicit = None
@@ -100,9 +102,11 @@ class _Configs:
                 self.by_folder[folder] = load(found) if found else empty_config(Path(folder))
             config = self.by_folder[folder]
         if config.path is not None and id(config) not in self.checked:
-            from .plugins import all_rules
+            if self.rules is None:
+                from .plugins import all_rules
 
-            check_rules(config, all_rules())
+                self.rules = all_rules
+            check_rules(config, self.rules())
             self.checked.add(id(config))
         return config
 
@@ -136,12 +140,14 @@ def expand_walk(paths: Sequence[str], configs: Callable[[str], Config]
     return list(dict.fromkeys(files)), walked, skipped, empty
 
 
-def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
-    """One job a document, in the order the paths were given (folders sorted)."""
+def plan(paths: Sequence[str], request: Request | None = None,
+         rules: "Callable[[], Sequence] | None" = None) -> Jobs:
+    """One job a document, in the order the paths were given (folders sorted); ``rules``
+    gives the rules configurations are checked against (default: every loaded rule)."""
     from .pairing import documents, languages_from_names
 
     request = request or Request()
-    configs = _Configs(request)
+    configs = _Configs(request, rules)
     files, walked, skipped, empty = expand_walk(paths, configs)
     if request.languages is not None and len(request.languages) != 2:
         raise InputError("languages needs two codes, e.g. nl,fr")
