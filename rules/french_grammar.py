@@ -433,9 +433,14 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     variable ``BILINT_GRAMMALECTE``); without it this rule finds nothing. Only the
     families that were right at least 9 times in 10 on real legislative texts are on by
     default: ``agreement`` (a determiner and its noun), ``conjugation`` (a verb and the
-    pronoun or noun right before it) and ``elision`` (``de administration``). The message is Grammalecte's;
-    quotations and italics are not checked, nor what a BL601 pattern already reports. The fix is Grammalecte's first suggestion
-    (unsafe: read it first).
+    pronoun or noun right before it) and ``elision`` (a missing one: ``de
+    administration``). Not checked: quotations and italics, sentences more likely in the
+    text's other language, a determiner before an acronym (``un ATM``), a capitalised word
+    inside a name (``le Conseil Affaires étrangères``), a first- or second-person verb after
+    ``qui`` (``c'est vous … qui préférez``), and what a BL601 pattern already reports. Only
+    the sentences whose words (by Grammalecte's own lexicon) can hold an error of the
+    default families are given to it, each once. The message is Grammalecte's; the fix is
+    its first suggestion (unsafe: read it first).
 
     Example:
         fr: ``leurs décision`` → ``leur``; ``les parties comprend`` → ``comprennent``;
@@ -447,9 +452,12 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             available, off by default because they are noisy on legislative prose:
             ``agreement-wide`` (adjectives and participles further from their noun),
             ``conjugation-wide`` (subjects further from their verb, inverted or coordinated),
-            ``participles``, ``confusions``, ``infinitives``, ``moods``, ``locutions``,
-            ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families = ["agreement",
-            "conjugation", "elision", "confusions"]``.
+            ``elision-wide`` (also a superfluous elision, by Grammalecte's list of words
+            that refuse it), ``participles``, ``confusions``, ``infinitives``, ``moods``,
+            ``locutions``, ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families =
+            ["agreement", "conjugation", "elision", "confusions"]``; an unknown name is an
+            error. Any family outside the three defaults makes Grammalecte read every
+            sentence (slower).
     """
     families = tuple(options.get("families", DEFAULT_FAMILIES) or ())
     check_families(families)   # a typo must not switch a family off silently
