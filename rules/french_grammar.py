@@ -225,7 +225,7 @@ def _sentence_errors(sentence: str, kinds: tuple[str, ...]) -> tuple[dict[str, A
 def _foreign(sentence: str, languages: tuple[str, ...]) -> bool:
     """A sentence of the text's other language inside the French version (``Goedkeuring
     van de agenda`` in a French record): Grammalecte would read its words as French."""
-    if not languages or len(_WORD.findall(sentence)) < 2:
+    if not languages or len(_WORD.findall(sentence)) < 4:   # fewer words: too few to tell
         return False
     from bilint.langid import probabilities
 
