@@ -27,6 +27,9 @@ _SI_IL = re.compile(r"\bsi\s+ils?\b", re.IGNORECASE)
 _ELIDABLE = re.compile(r">[aâàäeéèêëiîïoôöuùûüyœæh]", re.IGNORECASE)
 _NOT_ELIDABLE = re.compile(r">une?/|:G|;é")
 _GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
+_PERSONS = re.compile(r":([123][sp])")
+_NOUN = re.compile(r":[NA]")
+_NOMINAL = re.compile(r":[NAQ]")
 _CONJUGATED = re.compile(r":V.*:(?:I[pqsf]|K|S[pq]|E)\b")
 _SUBJECT = {"je": "1s", "j’": "1s", "tu": "2s", "il": "3s", "elle": "3s", "on": "3s",
             "nous": "1p", "vous": "2p", "ils": "3p", "elles": "3p"}
@@ -66,7 +69,7 @@ def _disagree(determiner: tuple[str, ...], word: tuple[str, ...]) -> bool:
     wanted = _features(determiner, ":D")
     if not wanted or _has(word, ":G:[WXD]"):
         return False   # ``la plus``, ``toute la``: an adverb or another grammatical word
-    found = {pair for morph in word if re.search(r":[NAQ]", morph) for pair in _GENDER_NUMBER.findall(morph)}
+    found = {pair for morph in word if _NOMINAL.search(morph) for pair in _GENDER_NUMBER.findall(morph)}
     if not found:
         return False
     return not any((g1 == g2 or "e" in (g1, g2) or "i" in (g1, g2)) and (n1 == n2 or "i" in (n1, n2))
@@ -82,7 +85,7 @@ def _verb_candidate(tokens: list[str], morphs: list[tuple[str, ...]], index: int
     if not conjugated:
         return (tokens[index - 1].lower() in _PREVERB and _has(word, ":[QNA]")
                 and not _has(word, ":(?:W|Y|G:[OXWD])"))
-    persons = {person for morph in conjugated for person in re.findall(r":([123][sp])", morph)}
+    persons = {person for morph in conjugated for person in _PERSONS.findall(morph)}
     only_verb = len(conjugated) == len(word)
     third = bool(persons & {"3s", "3p"})
     capital = tokens[index][:1].isupper()
@@ -98,12 +101,19 @@ def _verb_candidate(tokens: list[str], morphs: list[tuple[str, ...]], index: int
         if _has(before, ":[NA]") and not _has(before, ":G"):
             if not third or _has(word, ":G"):
                 return only_verb and not third   # ``les objets destines``; not ``a été commis``
-            numbers = {n for morph in before if re.search(r":[NA]", morph) for _, n in _GENDER_NUMBER.findall(morph)}
+            numbers = {n for morph in before if _NOUN.search(morph) for _, n in _GENDER_NUMBER.findall(morph)}
             return "i" not in numbers and not any(f"3{n}" in persons for n in numbers)
         if not _has(before, ":(?:W|O[ov])"):
             break   # no adverb or clitic between: no subject right before
     return only_verb and not third
 
 
+_TAGS: dict[str, re.Pattern] = {}
+
+
 def _has(morphs: tuple[str, ...], tag: str) -> bool:
-    return any(re.search(tag, morph) for morph in morphs)
+    """Whether one of the morphologies bears ``tag`` (a regular expression)."""
+    pattern = _TAGS.get(tag)
+    if pattern is None:
+        pattern = _TAGS[tag] = re.compile(tag)
+    return any(pattern.search(morph) for morph in morphs)

@@ -154,10 +154,12 @@ def _check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, .
     errors = []
     for start, end in _sentences(text):
         sentence = text[start:end]
-        if not candidate(sentence, families, _morph) or _foreign(sentence, foreign):
+        if not candidate(sentence, families, _morph):
             continue
-        errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
-                      for error in _sentence_errors(sentence, kinds))
+        found = _sentence_errors(sentence, kinds)
+        if found and not _foreign(sentence, foreign):   # asked only when there is something to report
+            errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
+                          for error in found)
     slips: list[Slip] = []
     previous: dict[str, Any] | None = None
     for error in sorted(errors, key=lambda e: (e["nStart"], e["nEnd"])):
