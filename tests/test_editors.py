@@ -33,6 +33,18 @@ pytestmark = pytest.mark.timeout(400)
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 120          # seconds an editor waits for diagnostics (a busy machine's cold start is ~10 s)
 TYPO = "stabilitet"  # the example's Dutch typo (BL301: 'stabiliteit')
+NL = """# Artikel 1
+
+1. De Minister stelt de regels vast.
+2. De Koning bepaalt de dataum van inwerkingtreding.
+3. Deze wet treedt in werking op 1 januari 2022.
+"""
+FR = """# Article 1
+
+1. Le Ministre fixe les règles.
+2. Le Roi fixe la date d'entrée en vigueur.
+3. La présente loi entre en vigueur le 1er janvier 2023.
+"""
 
 
 def _section() -> str:
@@ -160,6 +172,49 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     assert len(result["first"]) > 5   # the example's other findings came too
     assert result["cleared"], "the typo's diagnostic stayed after the edit"
     assert {d["code"] for d in result["after"]} >= {d["code"] for d in result["first"]} - {"BL301"}
+
+
+NVIM_PAIR_CHECK = """
+local function all()
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(nil)) do
+    table.insert(out, { file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(d.bufnr), ":t"),
+                        line = d.lnum, col = d.col, code = d.code })
+  end
+  return out
+end
+local result = {}
+result.arrived = vim.wait(%(wait)d * 1000, function()
+  for _, d in ipairs(all()) do if d.file == "wet.fr.md" then return true end end
+  return false
+end, 50)
+vim.wait(500)   -- the Dutch file's diagnostics come in the same breath
+result.found = all()
+vim.fn.writefile({ vim.fn.json_encode(result) }, "result.json")
+vim.cmd("qa!")
+"""
+
+
+def test_neovim_editing_one_version_shows_the_other_versions_diagnostics(tmp_path):
+    """Only wet.nl.md is open; its pair wet.fr.md is read from disk, and the finding that
+    concerns both (a date that differs) reaches Neovim for both files."""
+    nvim = shutil.which("nvim")
+    if nvim is None:
+        pytest.skip("Neovim is not installed (Debian: apt-get install neovim)")
+    snippet = _nvim_snippet(_nvim_version(nvim))
+    folder, env = _workspace(tmp_path)
+    (folder / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (folder / "wet.fr.md").write_text(FR, encoding="utf-8")
+    (folder / "init.lua").write_text(snippet, encoding="utf-8")
+    (folder / "check.lua").write_text(NVIM_PAIR_CHECK % {"wait": WAIT}, encoding="utf-8")
+    process = _run([nvim, "--headless", "-i", "NONE", "-u", "init.lua", "-c", "luafile check.lua", "wet.nl.md"],
+                   folder, env)
+    result = _result(folder, process)
+    assert result["arrived"], f"no diagnostics for the other version reached Neovim:\n{process.stderr}"
+    found = {(d["file"], d["code"], d["line"]) for d in result["found"]}
+    assert ("wet.fr.md", "BL401", 4) in found and ("wet.nl.md", "BL401", 4) in found   # 2022 / 2023
+    assert ("wet.nl.md", "BL301", 3) in found                                          # 'dataum'
+    assert not {file for file, _, _ in found} - {"wet.nl.md", "wet.fr.md"}
 
 
 # -- Emacs -------------------------------------------------------------------------------------
