@@ -12,6 +12,8 @@ arrive. The figure includes the server's debounce (``bilint.lsp.server.DEBOUNCE`
 lint of both language versions and the round trip over stdio. Then five bursts of eight
 keystrokes 60 ms apart, timed from the last keystroke of each. The same lint is then timed
 in this process without the server (``lint_only``), so that the server's own share shows.
+On a shared machine the wall times grow with the load; the CPU times do not much: the
+server's per edit (``server_cpu_per_edit_s``, from /proc) and the lint's alone.
 Needs ``bilint[server]``.
 """
 
@@ -82,6 +84,7 @@ async def measure(edits: int) -> dict:
             [types.TextDocumentContentChangePartial(range=types.Range(where, where), text=LETTERS[version % 26])]))
 
     delays = []
+    server_cpu = cpu_seconds(client._server.pid)
     for version in range(2, edits + 2):
         sent = time.perf_counter()
         keystroke(version)
@@ -90,6 +93,8 @@ async def measure(edits: int) -> dict:
         await asyncio.sleep(0.3)   # a pause between keystrokes, so each change is linted on its own
     # bursts: eight keystrokes 60 ms apart (typing), timed from the last one; earlier runs
     # of the burst are given up as stale, so this should stay near one lint
+    if server_cpu is not None:
+        server_cpu = (cpu_seconds(client._server.pid) - server_cpu) / edits
     bursts = []
     version = edits + 1
     for _ in range(5):
@@ -111,12 +116,23 @@ async def measure(edits: int) -> dict:
         "change_to_diagnostics_min_s": round(min(delays), 3),
         "change_to_diagnostics_max_s": round(max(delays), 3),
         "edits": len(delays),
+        "server_cpu_per_edit_s": round(server_cpu, 3) if server_cpu is not None else None,
         "burst_last_key_to_diagnostics_median_s": round(statistics.median(bursts), 3),
         "bursts": len(bursts),
         "diagnostics": first[0] if first else 0,
         "load_average": os.getloadavg()[0],
         "cpus": os.cpu_count(),
     }
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user + system) a process has used so far, from Linux's /proc; None elsewhere.
+    Per edit, it is what the server's lint and protocol cost on an idle core, whatever the load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def wait_for(arrived: dict, news: asyncio.Event, version: int) -> None:
