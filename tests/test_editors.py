@@ -4,7 +4,8 @@ Neovim (``nvim --headless``) and Emacs (``emacs --batch`` with eglot) open the e
 and the test checks that bilint's diagnostics arrive in the editor's own diagnostic
 store (``vim.diagnostic``, Flymake) at the right characters, and that they follow an
 edit made in the editor (its own incremental ``didChange``). The setup code is read from
-the README's "In the editor" section, so a snippet that stops working fails here. A
+the README's "In the editor" section, so a snippet that stops working fails here. In
+Neovim the typo's quick fix is asked for and applied with Neovim's own code. A
 missing editor skips, saying which Debian package brings it.
 
 The editors find ``bilint`` on the PATH, as the snippets say; here that is a small
@@ -135,9 +136,22 @@ result.arrived = vim.wait(%(wait)d * 1000, function()
   return has(function(d) return d.code == "BL301" end)
 end, 50)
 result.first = all()
--- correct the typo in the buffer: the editor sends its own incremental change
-local line = vim.api.nvim_buf_get_lines(0, %(line)d, %(line)d + 1, true)[1]
-vim.api.nvim_buf_set_text(0, %(line)d, %(col)d, %(line)d, %(col)d + #"%(typo)s", { "%(fixed)s" })
+-- ask for the code actions at the typo and apply the fix with Neovim's own code: the
+-- edit changes the buffer, and Neovim sends its own incremental change
+local here = { line = %(line)d, character = %(utf16)d }
+local answers = vim.lsp.buf_request_sync(0, "textDocument/codeAction", {
+  textDocument = { uri = vim.uri_from_bufnr(0) }, range = { start = here, ["end"] = here },
+  context = { diagnostics = {} } }, %(wait)d * 1000) or {}
+result.titles = {}
+for _, answer in pairs(answers) do
+  for _, action in ipairs(answer.result or {}) do
+    table.insert(result.titles, action.title)
+    if action.edit and action.title:find("%(fixed)s", 1, true) then
+      vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+    end
+  end
+end
+result.line = vim.api.nvim_buf_get_lines(0, %(line)d, %(line)d + 1, true)[1]
 result.cleared = vim.wait(%(wait)d * 1000, function()
   return not has(function(d) return d.code == "BL301" and d.line == %(line)d and d.col == %(col)d end)
 end, 50)
@@ -156,7 +170,8 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     text = (folder / "benelux-2021-drugs.md").read_text(encoding="utf-8")
     line, column, _ = _typo_position(text)
     (folder / "init.lua").write_text(snippet, encoding="utf-8")
-    (folder / "check.lua").write_text(NVIM_CHECK % {"wait": WAIT, "line": line, "col": column, "typo": TYPO,
+    utf16 = len(text.splitlines()[line].encode("utf-8")[:column].decode("utf-8").encode("utf-16-le")) // 2
+    (folder / "check.lua").write_text(NVIM_CHECK % {"wait": WAIT, "line": line, "col": column, "utf16": utf16,
                                                     "fixed": "stabiliteit"}, encoding="utf-8")
     process = _run([nvim, "--headless", "-i", "NONE", "-u", "init.lua", "-c", "luafile check.lua",
                     "benelux-2021-drugs.md"], folder, env)
@@ -170,7 +185,10 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     assert "stabiliteit" in typo["message"]
     assert all(d["file"] == "benelux-2021-drugs.md" for d in result["first"])
     assert len(result["first"]) > 5   # the example's other findings came too
-    assert result["cleared"], "the typo's diagnostic stayed after the edit"
+    assert any("stabiliteit" in title for title in result["titles"]), result["titles"]
+    assert any(title.startswith("Disable BL301") for title in result["titles"]), result["titles"]
+    assert result["line"] == text.splitlines()[line].replace(TYPO, "stabiliteit", 1)   # the fix, applied
+    assert result["cleared"], "the typo's diagnostic stayed after the fix"
     assert {d["code"] for d in result["after"]} >= {d["code"] for d in result["first"]} - {"BL301"}
 
 
