@@ -5,7 +5,7 @@ and the test checks that bilint's diagnostics arrive in the editor's own diagnos
 store (``vim.diagnostic``, Flymake) at the right characters, and that they follow an
 edit made in the editor (its own incremental ``didChange``). The setup code is read from
 the README's "In the editor" section, so a snippet that stops working fails here. In
-Neovim the typo's quick fix is asked for and applied with Neovim's own code. A
+Neovim the typo's hover is asked for, and its quick fix applied with Neovim's own code. A
 missing editor skips, saying which Debian package brings it.
 
 The editors find ``bilint`` on the PATH, as the snippets say; here that is a small
@@ -139,6 +139,12 @@ result.first = all()
 -- ask for the code actions at the typo and apply the fix with Neovim's own code: the
 -- edit changes the buffer, and Neovim sends its own incremental change
 local here = { line = %(line)d, character = %(utf16)d }
+local hovers = vim.lsp.buf_request_sync(0, "textDocument/hover", {
+  textDocument = { uri = vim.uri_from_bufnr(0) }, position = here }, %(wait)d * 1000) or {}
+result.hover = ""
+for _, answer in pairs(hovers) do
+  if answer.result then result.hover = answer.result.contents.value end
+end
 local answers = vim.lsp.buf_request_sync(0, "textDocument/codeAction", {
   textDocument = { uri = vim.uri_from_bufnr(0) }, range = { start = here, ["end"] = here },
   context = { diagnostics = {} } }, %(wait)d * 1000) or {}
@@ -185,6 +191,7 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     assert "stabiliteit" in typo["message"]
     assert all(d["file"] == "benelux-2021-drugs.md" for d in result["first"])
     assert len(result["first"]) > 5   # the example's other findings came too
+    assert result["hover"].startswith("**BL301 spelling**")   # the rule's documentation
     assert any("stabiliteit" in title for title in result["titles"]), result["titles"]
     assert any(title.startswith("Disable BL301") for title in result["titles"]), result["titles"]
     assert result["line"] == text.splitlines()[line].replace(TYPO, "stabiliteit", 1)   # the fix, applied
