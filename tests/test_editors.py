@@ -138,7 +138,11 @@ end, 50)
 result.first = all()
 -- ask for the code actions at the typo and apply the fix with Neovim's own code: the
 -- edit changes the buffer, and Neovim sends its own incremental change
-local here = { line = %(line)d, character = %(utf16)d }
+local client = (vim.lsp.get_clients or vim.lsp.get_active_clients)()[1]
+-- the columns count what the client and server agreed on (Neovim 0.11 offers UTF-8 first)
+local encoding = client.offset_encoding
+local here = { line = %(line)d, character = encoding == "utf-8" and %(col)d or %(utf16)d }
+result.encoding = encoding
 local hovers = vim.lsp.buf_request_sync(0, "textDocument/hover", {
   textDocument = { uri = vim.uri_from_bufnr(0) }, position = here }, %(wait)d * 1000) or {}
 result.hover = ""
@@ -153,7 +157,7 @@ for _, answer in pairs(answers) do
   for _, action in ipairs(answer.result or {}) do
     table.insert(result.titles, action.title)
     if action.edit and action.title:find("%(fixed)s", 1, true) then
-      vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+      vim.lsp.util.apply_workspace_edit(action.edit, encoding)
     end
   end
 end
