@@ -4,7 +4,8 @@ Neovim (``nvim --headless``) and Emacs (``emacs --batch`` with eglot) open the e
 and the test checks that bilint's diagnostics arrive in the editor's own diagnostic
 store (``vim.diagnostic``, Flymake) at the right characters, and that they follow an
 edit made in the editor (its own incremental ``didChange``). The setup code is read from
-the README's "In the editor" section, so a snippet that stops working fails here. A
+the README's "In the editor" section, so a snippet that stops working fails here. In
+Neovim the typo's hover is asked for, and its quick fix applied with Neovim's own code. A
 missing editor skips, saying which Debian package brings it.
 
 The editors find ``bilint`` on the PATH, as the snippets say; here that is a small
@@ -33,6 +34,18 @@ pytestmark = pytest.mark.timeout(400)
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 120          # seconds an editor waits for diagnostics (a busy machine's cold start is ~10 s)
 TYPO = "stabilitet"  # the example's Dutch typo (BL301: 'stabiliteit')
+NL = """# Artikel 1
+
+1. De Minister stelt de regels vast.
+2. De Koning bepaalt de dataum van inwerkingtreding.
+3. Deze wet treedt in werking op 1 januari 2022.
+"""
+FR = """# Article 1
+
+1. Le Ministre fixe les règles.
+2. Le Roi fixe la date d'entrée en vigueur.
+3. La présente loi entre en vigueur le 1er janvier 2023.
+"""
 
 
 def _section() -> str:
@@ -123,9 +136,32 @@ result.arrived = vim.wait(%(wait)d * 1000, function()
   return has(function(d) return d.code == "BL301" end)
 end, 50)
 result.first = all()
--- correct the typo in the buffer: the editor sends its own incremental change
-local line = vim.api.nvim_buf_get_lines(0, %(line)d, %(line)d + 1, true)[1]
-vim.api.nvim_buf_set_text(0, %(line)d, %(col)d, %(line)d, %(col)d + #"%(typo)s", { "%(fixed)s" })
+-- ask for the code actions at the typo and apply the fix with Neovim's own code: the
+-- edit changes the buffer, and Neovim sends its own incremental change
+local client = (vim.lsp.get_clients or vim.lsp.get_active_clients)()[1]
+-- the columns count what the client and server agreed on (Neovim 0.11 offers UTF-8 first)
+local encoding = client.offset_encoding
+local here = { line = %(line)d, character = encoding == "utf-8" and %(col)d or %(utf16)d }
+result.encoding = encoding
+local hovers = vim.lsp.buf_request_sync(0, "textDocument/hover", {
+  textDocument = { uri = vim.uri_from_bufnr(0) }, position = here }, %(wait)d * 1000) or {}
+result.hover = ""
+for _, answer in pairs(hovers) do
+  if answer.result then result.hover = answer.result.contents.value end
+end
+local answers = vim.lsp.buf_request_sync(0, "textDocument/codeAction", {
+  textDocument = { uri = vim.uri_from_bufnr(0) }, range = { start = here, ["end"] = here },
+  context = { diagnostics = {} } }, %(wait)d * 1000) or {}
+result.titles = {}
+for _, answer in pairs(answers) do
+  for _, action in ipairs(answer.result or {}) do
+    table.insert(result.titles, action.title)
+    if action.edit and action.title:find("%(fixed)s", 1, true) then
+      vim.lsp.util.apply_workspace_edit(action.edit, encoding)
+    end
+  end
+end
+result.line = vim.api.nvim_buf_get_lines(0, %(line)d, %(line)d + 1, true)[1]
 result.cleared = vim.wait(%(wait)d * 1000, function()
   return not has(function(d) return d.code == "BL301" and d.line == %(line)d and d.col == %(col)d end)
 end, 50)
@@ -144,7 +180,8 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     text = (folder / "benelux-2021-drugs.md").read_text(encoding="utf-8")
     line, column, _ = _typo_position(text)
     (folder / "init.lua").write_text(snippet, encoding="utf-8")
-    (folder / "check.lua").write_text(NVIM_CHECK % {"wait": WAIT, "line": line, "col": column, "typo": TYPO,
+    utf16 = len(text.splitlines()[line].encode("utf-8")[:column].decode("utf-8").encode("utf-16-le")) // 2
+    (folder / "check.lua").write_text(NVIM_CHECK % {"wait": WAIT, "line": line, "col": column, "utf16": utf16,
                                                     "fixed": "stabiliteit"}, encoding="utf-8")
     process = _run([nvim, "--headless", "-i", "NONE", "-u", "init.lua", "-c", "luafile check.lua",
                     "benelux-2021-drugs.md"], folder, env)
@@ -158,8 +195,55 @@ def test_neovim_shows_the_diagnostics_with_the_readme_setup(tmp_path):
     assert "stabiliteit" in typo["message"]
     assert all(d["file"] == "benelux-2021-drugs.md" for d in result["first"])
     assert len(result["first"]) > 5   # the example's other findings came too
-    assert result["cleared"], "the typo's diagnostic stayed after the edit"
+    assert result["hover"].startswith("**BL301 spelling**")   # the rule's documentation
+    assert any("stabiliteit" in title for title in result["titles"]), result["titles"]
+    assert any(title.startswith("Disable BL301") for title in result["titles"]), result["titles"]
+    assert result["line"] == text.splitlines()[line].replace(TYPO, "stabiliteit", 1)   # the fix, applied
+    assert result["cleared"], "the typo's diagnostic stayed after the fix"
     assert {d["code"] for d in result["after"]} >= {d["code"] for d in result["first"]} - {"BL301"}
+
+
+NVIM_PAIR_CHECK = """
+local function all()
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(nil)) do
+    table.insert(out, { file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(d.bufnr), ":t"),
+                        line = d.lnum, col = d.col, code = d.code })
+  end
+  return out
+end
+local result = {}
+result.arrived = vim.wait(%(wait)d * 1000, function()
+  for _, d in ipairs(all()) do if d.file == "wet.fr.md" then return true end end
+  return false
+end, 50)
+vim.wait(500)   -- the Dutch file's diagnostics come in the same breath
+result.found = all()
+vim.fn.writefile({ vim.fn.json_encode(result) }, "result.json")
+vim.cmd("qa!")
+"""
+
+
+def test_neovim_editing_one_version_shows_the_other_versions_diagnostics(tmp_path):
+    """Only wet.nl.md is open; its pair wet.fr.md is read from disk, and the finding that
+    concerns both (a date that differs) reaches Neovim for both files."""
+    nvim = shutil.which("nvim")
+    if nvim is None:
+        pytest.skip("Neovim is not installed (Debian: apt-get install neovim)")
+    snippet = _nvim_snippet(_nvim_version(nvim))
+    folder, env = _workspace(tmp_path)
+    (folder / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (folder / "wet.fr.md").write_text(FR, encoding="utf-8")
+    (folder / "init.lua").write_text(snippet, encoding="utf-8")
+    (folder / "check.lua").write_text(NVIM_PAIR_CHECK % {"wait": WAIT}, encoding="utf-8")
+    process = _run([nvim, "--headless", "-i", "NONE", "-u", "init.lua", "-c", "luafile check.lua", "wet.nl.md"],
+                   folder, env)
+    result = _result(folder, process)
+    assert result["arrived"], f"no diagnostics for the other version reached Neovim:\n{process.stderr}"
+    found = {(d["file"], d["code"], d["line"]) for d in result["found"]}
+    assert ("wet.fr.md", "BL401", 4) in found and ("wet.nl.md", "BL401", 4) in found   # 2022 / 2023
+    assert ("wet.nl.md", "BL301", 3) in found                                          # 'dataum'
+    assert not {file for file, _, _ in found} - {"wet.nl.md", "wet.fr.md"}
 
 
 # -- Emacs -------------------------------------------------------------------------------------

@@ -403,12 +403,12 @@ def test_lifecycle_ids_and_framing_errors_are_answered_and_never_end_the_server(
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         probes = iter(range(1000, 2000))
 
-        async def exchange(raw: bytes) -> list[dict]:
-            """Write ``raw``, then a hover request; every message up to the hover's answer."""
+        async def exchange(raw: bytes) -> tuple[list[dict], dict]:
+            """Write ``raw``, then a hover request: every message up to the hover's answer, and that answer."""
             probe = next(probes)
-            process.stdin.write(raw + _frame(json.dumps({"jsonrpc": "2.0", "id": probe, "method": "textDocument/hover",
-                                                         "params": {"textDocument": {"uri": "file:///nowhere.md"},
-                                                                    "position": {"line": 0, "character": 0}}}).encode()))
+            hover_request = {"jsonrpc": "2.0", "id": probe, "method": "textDocument/hover", "params": {
+                "textDocument": {"uri": "file:///nowhere.md"}, "position": {"line": 0, "character": 0}}}
+            process.stdin.write(raw + _frame(json.dumps(hover_request).encode()))
             await process.stdin.drain()
             received = []
             while True:
@@ -661,3 +661,46 @@ def test_texts_linted_a_moment_ago_are_not_linted_again(tmp_path, monkeypatch):
     (tmp_path / "words.txt").write_text("dataum\n", encoding="utf-8")                   # the word list changed
     assert lint_document(nl, {nl: NL}, recent=recent).diagnostics[nl] == []
     assert len(linted_paths) == 4
+
+
+def test_the_reader_resynchronises_after_bad_frames():
+    """``framing.read_messages`` on bytes in memory: each body delivered whole, each bad
+    header block one complaint, and the message after a bad one never lost."""
+    import io
+    import threading
+
+    from bilint.lsp.framing import MAX_BODY, read_messages
+
+    def body(n: int) -> bytes:
+        return json.dumps({"jsonrpc": "2.0", "id": n, "method": "shutdown"}).encode()
+
+    stream = io.BytesIO(b"".join([
+        _frame(body(1)),
+        b"\r\n",                                                          # a stray blank line
+        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + _frame(body(2)),
+        b"content-length: %d\n\n" % len(body(3)) + body(3),               # lower case, bare \n
+        b"Content-Length: x\r\n\r\n" + body(4),                           # bad length: body left unread
+        _frame(body(5)),                                                  # ...and glued to this header
+        b"garbage\r\n" + _frame(body(6)),                                 # garbage, then a real header
+        b"Content-Length: %d\r\n\r\n" % (MAX_BODY + 1),
+        _frame(body(7)),
+        b"Content-Length: y\r\n\r\n" + b'{"text": "' + b"x" * 100_000 + b'"}',   # a long body left unread,
+        _frame(body(8)),                                                         # glued to this header
+        b"X-Padding: " + b"x" * 100_000 + b"\r\n\r\n",                           # a header line too long
+        _frame(body(9)),
+        b"Content-Length: 10\r\n\r\n{}",                                  # cut short by the end of input
+    ]))
+    delivered, complaints = [], []
+
+    async def readline(limit: int) -> bytes:
+        return stream.readline(limit)
+
+    async def read(size: int) -> bytes:
+        return stream.read(size)
+
+    _run(read_messages(threading.Event(), readline, read, delivered.append, complaints.append))
+    assert [json.loads(b)["id"] for b in delivered] == [1, 2, 3, 5, 6, 7, 8, 9]
+    assert len(complaints) == 5
+    assert "not a number" in complaints[0] and "not a message header" in complaints[1]
+    assert "over the limit" in complaints[2] and "not a number" in complaints[3]
+    assert "too long" in complaints[4]

@@ -58,11 +58,12 @@ async def read_messages(stop: threading.Event, readline: Callable, read: Callabl
     frames = Frames()
     while not stop.is_set():
         line = await readline(MAX_LINE)
+        long = not line.endswith(b"\n")
+        while line and not line.endswith(b"\n"):   # longer than any header: only its end may count
+            line = await readline(MAX_LINE)
         if not line:
             return
-        if not line.endswith(b"\n"):   # longer than any header: drop it to its end
-            while line and not line.endswith(b"\n"):
-                line = await readline(MAX_LINE)
+        if long and CONTENT_LENGTH not in line.lower():
             frames.started = True
             frames.problem = frames.problem or "a header line too long"
             continue

@@ -9,6 +9,7 @@ against the buffers as they are at that moment).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import threading
@@ -30,7 +31,7 @@ from .scheduler import Scheduler
 
 logger = logging.getLogger(__name__)
 
-DEBOUNCE = 0.1   # seconds of quiet typing before a lint starts
+DEBOUNCE = 0.05   # seconds of quiet typing before a lint starts (a lint made stale stops at the next rule)
 NOT_LINTED = (".toml",)   # configuration files the editor may send us
 
 
@@ -144,6 +145,7 @@ class BilintServer(LanguageServer):
         self.published: dict[str, Published] = {}    # path -> the last diagnostics published
         self.support: set[str] = set()               # config files and word lists of open documents
         self.recent = Recent()                        # the last lints, by the texts they read
+        self.warm = False                             # a first lint has loaded rules and dictionaries
         self.loop: asyncio.AbstractEventLoop | None = None
         self.scheduler = Scheduler(self._lint_many)
 
@@ -221,6 +223,13 @@ class BilintServer(LanguageServer):
                                    self.recent)
             if linted is None:
                 continue   # given up for a newer edit, whose lint is already scheduled
+            if not self.warm:
+                self.warm = True
+                # what the first lint loaded (rules, dictionaries, Grammalecte) stays for the
+                # server's life: out of the collector's sight, a lint's collections no longer
+                # walk it (about 0.04 s of each 0.7 s lint measured on a busy machine)
+                gc.collect()
+                gc.freeze()
             support = support_files(path)
             covered.update(linted.paths)
             read = {p: (buffers[p].text, buffers[p].version) if p in buffers else (None, None) for p in linted.paths}
