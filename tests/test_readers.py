@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilint.readers import read_blocks
-from bilint.source import read_source
+from bilint.source import Source, read_source
 
 from .conftest import NO_NETWORK_BOOT
 
@@ -109,6 +109,27 @@ def test_akoma_ntoso_numbers_and_notes(corpus):
     legilux = read_blocks(read_source(str(corpus / "formats" / "lu-legilux-akn-fr" / "2006_07_31_n2_jo.xml")))
     assert legilux[0].declared == "fr"
     assert any(b.unit == "article" and b.text.text == "Art. 1er." for b in legilux)
+
+
+LISTS = """<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"
+ xmlns:scl="http://www.scl.lu"><act><meta><identification><FRBRExpression><FRBRlanguage language="fra"/>
+</FRBRExpression></identification></meta><body><article><num>Art. 2.</num><paragraph><content><p>Sont abrogés:
+<ol><li>la loi du 12 juillet 1895;</li><li>la loi du 28 mars 1972 concernant <ol scl:symbol="a)">
+<li>l'entrée des étrangers;</li><li>l'emploi des étrangers;</li></ol> </li><li>la loi du 3 août 1977.</li></ol>
+<ol type="i" start="3"><li>ceci;</li></ol></p></content></paragraph></article></body></act></akomaNtoso>"""
+
+
+def test_akoma_ntoso_lists_get_the_labels_a_browser_shows():
+    source = Source("loi.xml", LISTS)
+    items = [(b.text.text, b.depth, b.where) for b in read_blocks(source) if b.depth]
+    assert items == [("1. la loi du 12 juillet 1895;", 1, "Art. 2, 1"),
+                     ("2. la loi du 28 mars 1972 concernant", 1, "Art. 2, 2"),
+                     ("a) l'entrée des étrangers;", 2, "Art. 2, 2, a)"),
+                     ("b) l'emploi des étrangers;", 2, "Art. 2, 2, b)"),
+                     ("3. la loi du 3 août 1977.", 1, "Art. 2, 3"),
+                     ("iii. ceci;", 1, "Art. 2, iii")]
+    label = next(b for b in read_blocks(source) if b.text.text.startswith("a)"))
+    assert LISTS[label.text.offsets[0]:].startswith("<li>")   # a generated label points at its item
 
 
 XXE = """<?xml version="1.0"?>

@@ -17,6 +17,7 @@ PDFium (pypdfium2) reads the pages; it is the ``pdf`` extra:
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from collections import Counter
@@ -118,7 +119,7 @@ def _read_page(path: str, number: int, page) -> _Page:
         count = raw.FPDFText_CountChars(textpage)
         if count > MAX_CHARS_PER_PAGE:
             raise InputError(f"{path}: page {number} holds {count:,} characters, more than a page of text")
-        box = raw.FS_RECTF()
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         words: list[dict] = []
         word: dict | None = None
         last_x0 = 0.0
@@ -128,7 +129,10 @@ def _read_page(path: str, number: int, page) -> _Page:
             if char.isspace() or char in INVISIBLE or not raw.FPDFText_GetLooseCharBox(textpage, index, box):
                 word = None
                 continue
-            size = raw.FPDFText_GetFontSize(textpage, index)
+            # the size as printed: the font size scaled by the text's matrix (Justel sets
+            # 16-point type at 0.6)
+            raw.FPDFText_GetMatrix(textpage, index, matrix)
+            size = raw.FPDFText_GetFontSize(textpage, index) * math.hypot(matrix.b, matrix.d)
             # the box from the baseline's descent up one font size, as pdfminer draws it: the
             # font's full bounds would be taller and make paragraph gaps look like line spacing
             x0, x1 = box.left - left, box.right - left
