@@ -35,6 +35,7 @@ MAX_TEXT_OBJECTS = 30_000      # page objects (a dense page of text has a few th
 _EDGE = 0.075                  # the top and bottom bands where running heads and page numbers sit
 # each run of spaces has one place in the pattern ("\s*[-–]?\s*" backtracks quadratically on spaces)
 _PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*(?:[-–]\s*)?\d{1,4}\s*(?:[-–]\s*)?(?:/\s*\d{1,4})?", re.I)
+_ROMAN_PAGE = re.compile(r"[ivxlc]{1,7}|[IVXLC]{1,7}")
 _LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
 
 
@@ -48,6 +49,8 @@ class _Line:
     words: list[str]
     size: float
     number: int = 0      # 1-based line number in its column on its page
+    x1: float = 0.0      # where the line ends
+    first_width: float = 0.0   # the width of its first word
 
     @property
     def text(self) -> str:
@@ -228,7 +231,8 @@ def _make_line(page: int, column: str, words: list[dict]) -> _Line:
     words = sorted(words, key=lambda w: w["x0"])
     return _Line(page, column, min(w["top"] for w in words), max(w["bottom"] for w in words),
                  words[0]["x0"], ["".join(ch for ch in w["text"] if ch not in INVISIBLE) for w in words],
-                 median(float(w.get("size", 10)) for w in words))
+                 median(float(w.get("size", 10)) for w in words), x1=max(w["x1"] for w in words),
+                 first_width=words[0]["x1"] - words[0]["x0"])
 
 
 def _shape(text: str) -> str:
@@ -244,11 +248,17 @@ def _drop_furniture(pages: list[_Page]) -> None:
         for shape in {_shape(line.text) for line in page.lines if _at_edge(line, page)}:
             edge_shapes[shape] += 1
     repeated = max(2, int(0.2 * len(pages)))
+    # a long running head is furniture on a few pages too (the contents' pages of a record
+    # have their own), and so is a part of it where a page's columns cut it in two
+    long_heads = [shape for shape, count in edge_shapes.items() if count >= 3 and len(shape) >= 12]
     for page in pages:
         kept = []
         for line in page.lines:
             text = line.text
-            if _at_edge(line, page) and (edge_shapes[_shape(text)] >= repeated or _PAGE_NUMBER.fullmatch(text)):
+            shape = _shape(text)
+            if _at_edge(line, page) and (edge_shapes[shape] >= repeated or _PAGE_NUMBER.fullmatch(text)
+                                         or _ROMAN_PAGE.fullmatch(text)
+                                         or len(shape) >= 8 and any(shape in head for head in long_heads)):
                 continue
             if _letter_spaced(line.words) or (len(text) <= 2 and not text[:1].isdigit()):
                 continue   # K A M E R, or one letter of a vertical margin title
@@ -297,6 +307,10 @@ def _build(path: str, pages: list[_Page]) -> Source:
             counters[line.column] += 1
             line.number = counters[line.column]
         ordered.extend(_reading_order(page))
+    margins: dict[tuple[int, str], float] = {}   # the right margin of each column of each page
+    for line in ordered:
+        key = (line.page, line.column)
+        margins[key] = max(margins.get(key, 0.0), line.x1)
     parts: list[str] = []
     starts: list[int] = []
     position = 0
@@ -309,7 +323,8 @@ def _build(path: str, pages: list[_Page]) -> Source:
     blocks: list[Block] = []
     group: list[int] = []
     for index, line in enumerate(ordered):
-        if group and _new_paragraph(ordered[group[-1]], line, ordered[group[0]]):
+        if group and (_new_paragraph(ordered[group[-1]], line, ordered[group[0]])
+                      or _ended_early(ordered[group[-1]], line, margins)):
             blocks.append(_block(source, ordered, starts, group, languages))
             group = []
         group.append(index)
@@ -334,6 +349,18 @@ def _reading_order(page: _Page) -> list[_Line]:
             band[line.column].append(line)
     result.extend(band["left"] + band["right"])
     return result
+
+
+def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], float]) -> bool:
+    """A line that ends a sentence although the next line's first word would have fit after
+    it was ended on purpose: the paragraph ends there (a line of each language in turn, as
+    the Chamber prints a president's words, has no other mark)."""
+    if (line.page, line.column) != (previous.page, previous.column) or line.top < previous.top:
+        return False
+    if not re.search(r"[.!?][\"'»”)]*$", previous.text) or not line.text[:1].isupper():
+        return False
+    room = margins.get((previous.page, previous.column), 0.0) - previous.x1
+    return room > line.first_width + 0.5 * previous.size
 
 
 def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
