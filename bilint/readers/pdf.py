@@ -123,36 +123,42 @@ def _read_page(path: str, number: int, page) -> _Page:
         if count > MAX_CHARS_PER_PAGE:
             raise InputError(f"{path}: page {number} holds {count:,} characters, more than a page of text")
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        words: list[dict] = []
-        word: dict | None = None
-        last_x0 = 0.0
+        # upright words, and words turned on the page (a vertical title in the margin, whose
+        # letters would otherwise land one by one in the body's lines: ``bij``, ``- d``)
+        found: dict[bool, list[dict]] = {True: [], False: []}
+        current: dict[bool, dict | None] = {True: None, False: None}
+        last_x0 = {True: 0.0, False: 0.0}
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
             char = "-" if code == 2 else chr(code) if 0 < code < 0x110000 else " "
             if char.isspace() or char in INVISIBLE or not raw.FPDFText_GetLooseCharBox(textpage, index, box):
-                word = None
+                current[True] = current[False] = None
                 continue
             # the size as printed: the font size scaled by the text's matrix (Justel sets
             # 16-point type at 0.6)
             raw.FPDFText_GetMatrix(textpage, index, matrix)
             size = raw.FPDFText_GetFontSize(textpage, index) * math.hypot(matrix.b, matrix.d)
+            upright = matrix.a > 0 and abs(matrix.b) <= 0.1 * matrix.a
             # the box from the baseline's descent up one font size, as pdfminer draws it: the
             # font's full bounds would be taller and make paragraph gaps look like line spacing
             x0, x1 = box.left - left, box.right - left
             y1 = top - box.bottom
             y0 = y1 - (size if 0 < size < 2 * (box.top - box.bottom) else box.top - box.bottom)
+            word = current[upright]
             if (word is None or abs(y0 - word["top"]) > 3 or x0 - word["x1"] > 3
-                    or x0 < last_x0 - 0.5 or abs(size - word["size"]) > 1):   # a superscript: 1 / er
-                word = {"text": "", "x0": x0, "x1": x1, "top": y0, "bottom": y1,
-                        "size": round(size, 1)}
-                words.append(word)
-                if len(words) > MAX_WORDS_PER_PAGE:
+                    or x0 < last_x0[upright] - 0.5 or abs(size - word["size"]) > 1):   # a superscript: 1 / er
+                word = current[upright] = {"text": "", "x0": x0, "x1": x1, "top": y0, "bottom": y1,
+                                           "size": round(size, 1)}
+                found[upright].append(word)
+                if len(found[upright]) > MAX_WORDS_PER_PAGE:
                     raise InputError(f"{path}: page {number} holds more than {MAX_WORDS_PER_PAGE} words, "
                                      "more than a page of text")
             word["text"] += char
-            last_x0 = x0
+            last_x0[upright] = x0
             word["x1"] = max(word["x1"], x1)
             word["bottom"] = max(word["bottom"], y1)
+        # a page printed sideways (all of it turned) is read as it is
+        words = found[True] if len(found[True]) >= len(found[False]) else found[False] + found[True]
     finally:
         textpage.close()
     return _page(number, width, height, words)
