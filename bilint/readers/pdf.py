@@ -17,6 +17,7 @@ PDFium (pypdfium2) reads the pages; it is the ``pdf`` extra:
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 from array import array
@@ -128,6 +129,7 @@ def _read_page(path: str, number: int, page) -> _Page:
         found: dict[bool, list[dict]] = {True: [], False: []}
         current: dict[bool, dict | None] = {True: None, False: None}
         last_x0 = {True: 0.0, False: 0.0}
+        last = {True: 0, False: 0}   # the index of the last character of each word being read
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
             char = "-" if code == 2 else chr(code) if 0 < code < 0x110000 else " "
@@ -146,7 +148,10 @@ def _read_page(path: str, number: int, page) -> _Page:
             y0 = y1 - (size if 0 < size < 2 * (box.top - box.bottom) else box.top - box.bottom)
             word = current[upright]
             if (word is None or abs(y0 - word["top"]) > 3 or x0 - word["x1"] > 3
-                    or x0 < last_x0[upright] - 0.5 or abs(size - word["size"]) > 1):   # a superscript: 1 / er
+                    or x0 < last_x0[upright] - 0.5
+                    # a superscript (1 / er) is smaller and raised; small capitals keep the baseline
+                    or abs(size - word["size"]) > 1
+                    and abs(_baseline(raw, textpage, index) - _baseline(raw, textpage, last[upright])) > 0.5):
                 word = current[upright] = {"text": "", "x0": x0, "x1": x1, "top": y0, "bottom": y1,
                                            "size": round(size, 1)}
                 found[upright].append(word)
@@ -155,6 +160,7 @@ def _read_page(path: str, number: int, page) -> _Page:
                                      "more than a page of text")
             word["text"] += char
             last_x0[upright] = x0
+            last[upright] = index
             word["x1"] = max(word["x1"], x1)
             word["bottom"] = max(word["bottom"], y1)
         # a page printed sideways (all of it turned) is read as it is
@@ -162,6 +168,12 @@ def _read_page(path: str, number: int, page) -> _Page:
     finally:
         textpage.close()
     return _page(number, width, height, words)
+
+
+def _baseline(raw, textpage, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+    return y.value
 
 
 def _page(number: int, width: float, height: float, words: list[dict]) -> _Page:
@@ -313,6 +325,7 @@ def _build(path: str, pages: list[_Page]) -> Source:
             counters[line.column] += 1
             line.number = counters[line.column]
         ordered.extend(_reading_order(page))
+    spelled = _spellings(ordered)
     margins: dict[tuple[int, str], float] = {}   # the right margin of each column of each page
     for line in ordered:
         key = (line.page, line.column)
@@ -331,11 +344,11 @@ def _build(path: str, pages: list[_Page]) -> Source:
     for index, line in enumerate(ordered):
         if group and (_new_paragraph(ordered[group[-1]], line, ordered[group[0]])
                       or _ended_early(ordered[group[-1]], line, margins)):
-            blocks.append(_block(source, ordered, starts, group, languages))
+            blocks.append(_block(source, ordered, starts, group, languages, spelled))
             group = []
         group.append(index)
     if group:
-        blocks.append(_block(source, ordered, starts, group, languages))
+        blocks.append(_block(source, ordered, starts, group, languages, spelled))
     source.blocks = blocks
     return source
 
@@ -397,8 +410,21 @@ def _paragraph_language(text: str) -> str | None:
     return best if best and probs[best] >= 0.9 else None
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _spellings(lines: list[_Line]) -> set[str]:
+    """The hyphenated words the document writes inside its lines (``sub-paragraph``): cut
+    at a line end, such a word keeps its hyphen, whatever a dictionary says (English has
+    ``subparagraph`` too)."""
+    hyphenated: set[str] = set()
+    for line in lines:
+        hyphenated.update(match.group() for match in _HYPHENATED.finditer(line.text.rstrip("-").lower()))
+    return hyphenated
+
+
 def _block(source: Source, lines: list[_Line], starts: list[int], group: list[int],
-           languages: dict[tuple[int, str], str]) -> Block:
+           languages: dict[tuple[int, str], str], spelled: frozenset[str] | set[str] = frozenset()) -> Block:
     chars: list[str] = []
     offsets = array("l")
     first_line = lines[group[0]]
@@ -415,7 +441,10 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
             if previous == "-" and head and tail and tail.group()[0].islower():
                 from .words import join_cut
 
-                joined = join_cut(head, tail.group(), lang)
+                if (head + tail.group()).lower() in spelled:
+                    joined = None   # the document writes ``sub-paragraph`` elsewhere
+                else:
+                    joined = join_cut(head, tail.group(), lang)
                 if joined is not None:
                     chars.pop()
                     offsets.pop()
