@@ -345,6 +345,25 @@ def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path, word_test
     assert first.declared == "fr" and blocks[-1].declared == "nl"
 
 
+def test_pdf_margin_titles_small_capitals_and_paragraph_ends(tmp_path):
+    pytest.importorskip("pypdfium2")
+    body = ["Les parties se concertent chaque annee sur la mise en oeuvre du present accord et en font",
+            "rapport au Comite de ministres, qui peut adopter des recommandations.",
+            "Le Comite se reunit deux fois par an.",
+            "Il arrete son reglement interieur a l'unanimite des membres presents et le publie."]
+    content = "BT /F1 12 Tf 40 780 Td (T) Tj /F1 9 Tf (ITRE PREMIER) Tj ET\n"      # small capitals
+    content += "BT /F1 9 Tf 0 1 -1 0 20 200 Tm (Bijlagen bij het Belgisch Staatsblad) Tj ET\n"   # turned
+    for index, line in enumerate(body):
+        content += _text(40, 740 - index * 12, line, 10)
+    path = tmp_path / "acte.pdf"
+    path.write_bytes(_pdf([content]))
+    texts = [b.text.text for b in read_blocks(read_source(str(path)))]
+    assert texts[0] == "TITRE PREMIER"
+    assert not any("Bijlagen" in t or "Staatsblad" in t for t in texts)
+    # "Le" would have fitted after "ministres, qui ... recommandations.": that line ended its paragraph
+    assert texts[1].endswith("des recommandations.") and texts[2].startswith("Le Comite se reunit")
+
+
 def test_hostile_pdf_files(tmp_path):
     pytest.importorskip("pypdfium2")
     whole = _pdf([_two_column_page(1)])
