@@ -421,6 +421,7 @@ def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language(wor
     assert join_cut("vice-", "gouverneur") is None                   # unknown language: keep it
     assert join_cut("para-", "graph", "en") == "paragraph"           # Hunspell's "para-graph" is no word
     assert join_cut("Gbagbo-", "kamp", "nl") is None                 # a name keeps its hyphen
+    assert join_cut("Bra-", "bant", "en") == "Brabant"                # ... but a name cut mid-way is joined
     assert join_cut("inlichtingen-", "en", "nl") is None             # a suspended compound
     assert join_cut("benoemings-", "en", "nl") is None               # ... even when "benoemings" is no word
     assert join_cut("ser-", "vice") == "service"                     # a word in every language
