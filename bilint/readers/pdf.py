@@ -339,18 +339,50 @@ def _build(path: str, pages: list[_Page]) -> Source:
         position += len(line.text) + 1
     text = "".join(parts)
     source = Source(path, text, "pdf", format="pdf")
-    blocks: list[Block] = []
+    groups: list[list[int]] = []
     group: list[int] = []
     for index, line in enumerate(ordered):
         if group and (_new_paragraph(ordered[group[-1]], line, ordered[group[0]])
                       or _ended_early(ordered[group[-1]], line, margins)):
-            blocks.append(_block(source, ordered, starts, group, languages, spelled))
+            groups.append(group)
             group = []
         group.append(index)
     if group:
-        blocks.append(_block(source, ordered, starts, group, languages, spelled))
+        groups.append(group)
+    columned = {page.number for page in pages if page.columns}
+    blocks: list[Block] = []
+    for group in groups:
+        first = ordered[group[0]]
+        parts = ([group] if first.page not in columned or (first.page, first.column) in languages
+                 else _split_languages(ordered, group))
+        blocks.extend(_block(source, ordered, starts, part, languages, spelled) for part in parts)
     source.blocks = blocks
     return source
+
+
+_ENDS_PHRASE = re.compile(r"[.!?:;)\"»”]\W*$")
+
+
+def _split_languages(lines: list[_Line], group: list[int]) -> list[list[int]]:
+    """A paragraph of a column whose language changes from passage to passage (a record
+    printed in newspaper flow: a question's title in French, then in Dutch, or the
+    president's formula in both), cut where a line that ends a phrase is followed by text
+    in the other language; nothing marks such a change but the language."""
+    cuts = [k for k in range(1, len(group)) if _ENDS_PHRASE.search(lines[group[k - 1]].text)
+            and (lines[group[k]].text[:1].isupper() or lines[group[k]].text[:1] in "-–•")]
+    if not cuts:
+        return [group]
+    parts: list[list[int]] = []
+    start = 0
+    bounds = cuts + [len(group)]
+    for at, cut in enumerate(cuts):
+        before = _paragraph_language(" ".join(lines[i].text for i in group[start:cut]), 20, 0.95)
+        after = _paragraph_language(" ".join(lines[i].text for i in group[cut:bounds[at + 1]]), 20, 0.95)
+        if before and after and before != after:
+            parts.append(group[start:cut])
+            start = cut
+    parts.append(group[start:])
+    return parts
 
 
 def _reading_order(page: _Page) -> list[_Line]:
@@ -398,16 +430,16 @@ def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
     return line.x0 - first.x0 > 8 and bool(re.search(r"[.;:!?]\W*$", previous.text))
 
 
-def _paragraph_language(text: str) -> str | None:
+def _paragraph_language(text: str, letters: int = 40, sure: float = 0.9) -> str | None:
     """A paragraph's language when its column's is not known (a one-column page)."""
     from ..langid import probabilities
     from ..pairing import known_languages
 
-    if sum(ch.isalpha() for ch in text) < 40:
+    if sum(ch.isalpha() for ch in text) < letters:
         return None
     probs = probabilities(text[:2000], tuple(known_languages()))
     best = max(probs, key=probs.get) if probs else None
-    return best if best and probs[best] >= 0.9 else None
+    return best if best and probs[best] >= sure else None
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
