@@ -442,3 +442,15 @@ def test_without_any_word_test_no_cut_word_is_joined(monkeypatch):
         monkeypatch.undo()
         for cached in (words._test, words.is_word):
             cached.cache_clear()
+
+
+def test_a_pdf_paragraph_is_cut_where_its_language_changes():
+    from bilint.readers.pdf import _Line, _split_languages
+
+    texts = ["Zijn er dienaangaande opmerkingen? (Nee)", "En conséquence, l'ordre du jour est adopté.",
+             "Bijgevolg is de agenda aangenomen.", "La séance est levée. Prochaine séance le jeudi",
+             "25 janvier 2024 à 14 h 15."]
+    lines = [_Line(41, "right", 100 + 12 * i, 110 + 12 * i, 56, text.split(), 10) for i, text in enumerate(texts)]
+    parts = _split_languages(lines, list(range(len(lines))))
+    assert [[lines[i].text for i in part] for part in parts] == [
+        [texts[0]], [texts[1]], [texts[2]], texts[3:]]
