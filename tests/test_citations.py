@@ -75,6 +75,8 @@ def test_the_word_of_a_compact_reference_is_kept_as_its_claim() -> None:
     ("nl", "artikel 42 van het Strafwetboek", "code", False, None, "Strafwetboek"),
     ("en", "section 3 of the Access to Information Act", "law", False, None, "Access to Information Act"),
     ("en", "Article 3 of the Treaty of 1966", "treaty", False, "1966", None),
+    # old Dutch: "van den 5den November 1842"
+    ("nl", "artikel 20 van het tractaat van den 5den November 1842", "treaty", False, "1842-11-05", None),
 ])
 def test_acts(code: str, text: str, kind: str, this: bool, date: str | None, title: str | None) -> None:
     act = _one(text, code).act
