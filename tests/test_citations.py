@@ -77,6 +77,10 @@ def test_the_word_of_a_compact_reference_is_kept_as_its_claim() -> None:
     ("en", "Article 3 of the Treaty of 1966", "treaty", False, "1966", None),
     # old Dutch: "van den 5den November 1842"
     ("nl", "artikel 20 van het tractaat van den 5den November 1842", "treaty", False, "1842-11-05", None),
+    # an act named before: "the said", "susdit", "boven aangehaald" is no title
+    ("nl", "artikel 20 van het boven aangehaald verdrag van den 3den Mei 1815", "treaty", False, "1815-05-03", None),
+    ("fr", "l'article 3 de la dite Convention", "treaty", False, None, None),
+    ("en", "section 3 of the said Act", "law", False, None, None),
 ])
 def test_acts(code: str, text: str, kind: str, this: bool, date: str | None, title: str | None) -> None:
     act = _one(text, code).act
