@@ -720,9 +720,12 @@ class _Builder:
         so the number is the word's level and the attached parts go deeper (point a)."""
         depths: list[list[Value]] = []
         for value, compact in items:
-            parts = [(value.low, value.part)] + [(v, self.part(t.start, t.end)) for v, t in compact]
-            if compact:
-                parts[0] = (value.low, self.part(value.part.start, compact[0][1].start))
+            if compact and compact[0][1].start == value.part.start:
+                compact = compact[1:]     # "paragraphe (4)": the first part is the number itself
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            else:
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            parts = [(value.low, head)] + [(v, self.part(t.start, t.end)) for v, t in compact]
             for depth, (number, part) in enumerate(parts):
                 if len(depths) <= depth:
                     depths.append([])

@@ -55,6 +55,9 @@ def _one(text: str, code: str) -> Citation:
      [("article", [("22", None)]), ("point/subparagraph", [("1", None), ("2", None), ("3", None)]),
       ("point/subpoint", [("a", None)])]),
     ("fr", "l'alinéa 3a)", [("article", [("3", None)]), ("point", [("a", None)])]),
+    ("fr", "l'article 27, paragraphe (4)", [("article", [("27", None)]), ("paragraph", [("4", None)])]),
+    ("en", "subsection (2)(a) of section 5", [("article", [("5", None)]), ("paragraph", [("2", None)]),
+                                              ("point/subpoint", [("a", None)])]),
 ])
 def test_target_paths(code: str, text: str, path: list) -> None:
     assert _path(_one(text, code)) == path
