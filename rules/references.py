@@ -4,7 +4,8 @@ Each provision's references are parsed by ``bilint.citations`` into target paths
 (article → paragraph → subparagraph → point → subpoint) and acts. BL402 pairs the
 references of two aligned provisions and reports the first part that differs: a level, a
 number, a member of a list or range, the act. BL430 looks a reference that clearly points
-into the text itself up in the text's own structure. Document numbers, law dates written
+into the text itself up in the text's own structure (``rules._targets``); BL431 checks that
+the two versions' agreeing references resolve to aligned provisions. Document numbers, law dates written
 without a provision and the amendment references of a consolidation are not citations:
 BL402 compares those as values, with ``rules.parity``'s comparison.
 """
