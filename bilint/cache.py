@@ -31,19 +31,111 @@ from typing import Any, Iterable, Mapping, Sequence
 from .model import Diagnostic, Fix, Location, Related, Severity, Span
 
 FORMAT = 1
+_CATALOGUE = "rules.json"
 MAX_BYTES = 256 * 1024 * 1024
 DEFAULT_FOLDER = ".bilint_cache"
 _TYPES = {cls.__name__: cls for cls in (Diagnostic, Fix, Location, Related, Span)}
 
 
-def _code_fingerprint() -> str:
-    """bilint's version, the rule packs' versions, and the stat of every package file."""
-    from importlib import metadata
+def _code_fingerprint(folder: Path | None = None) -> str:
+    """bilint's version, the rule packs' versions, and the stat of every package file.
 
+    Asking the installed distributions (entry points, dependency versions) costs more than
+    a warm run may take, so their answer is kept in ``folder`` (the cache folder) under a
+    stamp of the interpreter and of the distributions' metadata in every import path
+    (``_environment_stamp``). The package files themselves are stat'ed at every run.
+    """
     import bilint
 
-    parts = [bilint.__version__, sys.version]
-    packages = [Path(bilint.__file__).parent]
+    installed, packages = _installed(folder)
+    parts = [bilint.__version__, sys.version, *installed]
+    for root in (Path(bilint.__file__).parent, *packages, *_HUNSPELL_FOLDERS):
+        parts.extend(_stats(str(root)))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# the system dictionaries the Hunspell back-end reads: an upgrade changes findings
+_HUNSPELL_FOLDERS = (Path("/usr/share/hunspell"),)
+_ENVIRONMENTS = 8   # answers kept: one per interpreter and import path (a script, python -m, a venv)
+
+
+def _stats(root: str) -> list[str]:
+    """``relative path:size:mtime`` of every file under ``root`` (``__pycache__`` left out)."""
+    found = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        stack.append(entry.path)
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found.append(f"{os.path.relpath(entry.path, root)}:{stat.st_size}:{stat.st_mtime_ns}")
+            except OSError:
+                continue
+    return sorted(found)
+
+
+_METADATA = (".dist-info", ".egg-info", ".egg-link", ".pth")
+
+
+def _environment_stamp() -> str:
+    """The interpreter and, in every import path, the name and time of each distribution's
+    metadata: what installing, upgrading or removing a distribution changes (and what an
+    unrelated file written beside them, a cache folder in the working folder, does not)."""
+    parts = [sys.version, sys.executable, sys.prefix]
+    for entry in sys.path:
+        parts.append(f"path {entry}")
+        try:
+            with os.scandir(entry or ".") as found:
+                for item in found:
+                    if item.name.endswith(_METADATA) or item.name.startswith("__editable__"):
+                        parts.append(f"{item.name}:{item.stat().st_mtime_ns}")
+        except OSError:
+            continue
+    parts[3:] = sorted(parts[3:])
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _installed(folder: Path | None) -> tuple[list[str], list[Path]]:
+    """The rule packs and dependency versions, and the packs' folders; kept in ``folder``."""
+    stamp = _environment_stamp()
+    memo = folder / f"environment-{stamp[:24]}.json" if folder is not None else None
+    if memo is not None:
+        try:
+            entry = json.loads(memo.read_text(encoding="utf-8"))
+            if entry.get("format") == FORMAT and entry.get("stamp") == stamp:
+                return [str(p) for p in entry["parts"]], [Path(p) for p in entry["packages"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+    parts, packages = _ask_distributions()
+    if memo is not None:
+        _write_json(memo, {"format": FORMAT, "stamp": stamp, "parts": parts,
+                           "packages": [str(p) for p in packages]})
+        _keep_newest(folder, "environment-*.json", _ENVIRONMENTS)
+    return parts, packages
+
+
+def _keep_newest(folder: Path, pattern: str, count: int) -> None:
+    try:
+        found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for path in found[count:]:
+            path.unlink()
+    except OSError:
+        pass
+
+
+def _ask_distributions() -> tuple[list[str], list[Path]]:
+    from importlib import metadata
+
+    parts = []
+    packages = []
     try:
         points = metadata.entry_points(group="bilint")
     except Exception:  # a broken distribution must not break linting  # pragma: no cover
@@ -65,18 +157,7 @@ def _code_fingerprint() -> str:
         if origin:
             packages.append(Path(origin).parent)
     parts.extend(_dependency_versions(metadata))
-    for folder in (*packages, *_HUNSPELL_FOLDERS):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-# the system dictionaries the Hunspell back-end reads: an upgrade changes findings
-_HUNSPELL_FOLDERS = (Path("/usr/share/hunspell"),)
+    return parts, packages
 
 
 def _dependency_versions(metadata) -> list[str]:
@@ -96,6 +177,26 @@ def _dependency_versions(metadata) -> list[str]:
             except metadata.PackageNotFoundError:
                 versions.append(f"{name.group()} absent")
     return versions
+
+
+def _write_json(path: Path, entry: Any) -> None:
+    """Write ``entry`` to a temporary file and rename it: a reader never sees half of it.
+    A folder that cannot be written is silently not used."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(entry, out, ensure_ascii=False)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        return
 
 
 def _file_digest(path: str) -> str:
@@ -142,6 +243,17 @@ def _decode(value: Any, rename: Mapping[str, str]) -> Any:
     return cls(**fields)
 
 
+@dataclasses.dataclass(frozen=True)
+class RuleInfo:
+    """What selectors and configuration checks ask of a rule, known without importing it."""
+
+    code: str
+    name: str
+    category: str
+    opt_in: bool = False
+    options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
 class ResultCache:
     """Diagnostics of documents by content; ``get`` misses on anything doubtful."""
 
@@ -152,8 +264,36 @@ class ResultCache:
 
     def code(self) -> str:
         if self._code is None:
-            self._code = _code_fingerprint()
+            self._code = _code_fingerprint(self.folder)
         return self._code
+
+    def rules(self) -> Sequence[Any]:
+        """The installed rules as selectors and configuration checks see them (code, name,
+        category, opt-in flag, option defaults).
+
+        Kept in the folder with the code fingerprint it was made under, so that a run whose
+        documents are all unchanged imports no rule module; any change of bilint, of a rule
+        pack or of the installed distributions makes it be listed anew."""
+        path = self.folder / _CATALOGUE
+        code = self.code()
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("format") == FORMAT and entry.get("code") == code:
+                return tuple(RuleInfo(**rule) for rule in entry["rules"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        from .plugins import all_rules
+
+        rules = all_rules()
+        listed = [{"code": r.code, "name": r.name, "category": r.category, "opt_in": bool(r.opt_in),
+                   "options": dict(r.options)} for r in rules]
+        try:
+            faithful = json.loads(json.dumps(listed)) == listed   # a tuple or set default would not be
+        except (TypeError, ValueError):
+            faithful = False
+        if faithful:
+            _write_json(path, {"format": FORMAT, "code": code, "rules": listed})
+        return rules
 
     def key(self, paths: Sequence[str], settings: Any) -> str | None:
         """The hash of one job's inputs, or None when a file cannot be read (no caching)."""
@@ -206,19 +346,9 @@ class ResultCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._tag()
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(entry, out, ensure_ascii=False)
-                os.replace(temporary, path)
-            except BaseException:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
-                raise
         except OSError:
             return
+        _write_json(path, entry)
 
     def _tag(self) -> None:
         """A CACHEDIR.TAG and a .gitignore, so that backups and git leave the folder alone."""

@@ -9,6 +9,7 @@ known one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -95,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files (one interleaved or sectioned file, or a NAME.nl/NAME.fr pair)")
     _lint_options(check)
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="lint the documents on the Dask cluster at ADDRESS (tcp://HOST:8786), or on a "
+                            "local one ('local'); needs bilint[dask]")
     check.add_argument("--update-baseline", action="store_true",
                        help="write the current findings to the baseline (stale entries are dropped) and exit 0")
     check.add_argument("--stdin-filename", metavar="NAME",
@@ -179,9 +183,10 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _request(args):
+def _request(args, rules=None):
+    """The run the options ask for; ``rules`` gives the rules selectors are checked against
+    (the result cache's catalogue, so that a warm run imports no rule; default: every rule)."""
     from .config import LAYOUT_NAMES
-    from .plugins import all_rules
     from .runner import Request
     from .selectors import unknown_selector
 
@@ -197,10 +202,12 @@ def _request(args):
         _threshold(args.fail_level)
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
-    rules = all_rules()
+    known = None
     for option in ("select", "extend_select", "ignore"):
         for token in _split(getattr(args, option)):
-            problem = unknown_selector(token, rules)
+            if known is None:
+                known = _rule_list(rules)
+            problem = unknown_selector(token, known)
             if problem:
                 raise UsageError(f"--{option.replace('_', '-')}: {problem}")
     if args.select is not None and not _split(args.select):
@@ -221,6 +228,14 @@ def _request(args):
         use_config=not args.no_config,
         inline=not args.no_suppressions,
     )
+
+
+def _rule_list(rules=None):
+    if rules is not None:
+        return rules()
+    from .plugins import all_rules
+
+    return all_rules()
 
 
 def _threshold(level: str):
@@ -264,13 +279,13 @@ def _run_setting(args, jobs, key: str):
     return load(config_path).values.get(key)
 
 
-def _plan(args, destinations=()):
+def _plan(args, destinations=(), rules=None):
     from .runner import plan
 
-    request = _request(args)
+    request = _request(args, rules)
     # the HTML and CSV reports show the texts, not only the findings
     request.keep_documents = any(_needs_documents(name) for name, _ in destinations)
-    jobs = plan(args.paths, request)
+    jobs = plan(args.paths, request, rules)
     language = _run_setting(args, jobs, "report-language")
     if language:
         from .i18n import set_language
@@ -295,7 +310,8 @@ def _check(args) -> int:
         request.keep_documents = any(_needs_documents(name) for name, _ in destinations)
         results = lint_stdin(args.paths, args.stdin_filename, request, sys.stdin.buffer)
         return report(args, Run(args, results), destinations)
-    jobs = _plan(args, destinations)
+    cache = _cache(args)
+    jobs = _plan(args, destinations, cache.rules if cache is not None else None)
     if args.show_settings:
         return _show_settings(args, jobs)
     baseline_path = _baseline_path(args, jobs)
@@ -305,8 +321,8 @@ def _check(args) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
-    with StageDisplay(wants_stages(args, jobs)):
-        results = run(jobs, args.jobs, wants_bar(args, jobs), _cache(args))
+    with StageDisplay(wants_stages(args, jobs)), _executor(args) as executor:
+        results = run(jobs, args.jobs, wants_bar(args, jobs), cache, executor)
     nothing = _name_skipped(jobs, results)
     if nothing:
         raise UsageError(nothing)
@@ -334,6 +350,15 @@ def _check(args) -> int:
         accepted += match.accepted
         stale += match.stale
     return report(args, Run(args, results, accepted, stale, baseline_path), destinations)
+
+
+def _executor(args):
+    """The Dask cluster's executor when --scheduler names one, else nothing (local processes)."""
+    if not getattr(args, "scheduler", None):
+        return contextlib.nullcontext()
+    from .cluster import dask_executor
+
+    return dask_executor(args.scheduler)
 
 
 def _name_skipped(jobs, results) -> str:

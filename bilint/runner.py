@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
@@ -20,6 +20,8 @@ from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .cache import ResultCache
 
 
@@ -74,10 +76,12 @@ class Jobs(list):
 
 
 class _Configs:
-    """Each folder's configuration, looked up once a run."""
+    """Each folder's configuration, looked up once a run; ``rules`` gives the rules its
+    names are checked against (the result cache's catalogue, or every loaded rule)."""
 
-    def __init__(self, request: Request) -> None:
+    def __init__(self, request: Request, rules: "Callable[[], Sequence] | None" = None) -> None:
         self.request = request
+        self.rules = rules
         self.by_folder: dict[str, Config] = {}
         self.checked: set[int] = set()
         self.explicit = None
@@ -98,9 +102,11 @@ class _Configs:
                 self.by_folder[folder] = load(found) if found else empty_config(Path(folder))
             config = self.by_folder[folder]
         if config.path is not None and id(config) not in self.checked:
-            from .plugins import all_rules
+            if self.rules is None:
+                from .plugins import all_rules
 
-            check_rules(config, all_rules())
+                self.rules = all_rules
+            check_rules(config, self.rules())
             self.checked.add(id(config))
         return config
 
@@ -134,12 +140,14 @@ def expand_walk(paths: Sequence[str], configs: Callable[[str], Config]
     return list(dict.fromkeys(files)), walked, skipped, empty
 
 
-def plan(paths: Sequence[str], request: Request | None = None) -> Jobs:
-    """One job a document, in the order the paths were given (folders sorted)."""
+def plan(paths: Sequence[str], request: Request | None = None,
+         rules: "Callable[[], Sequence] | None" = None) -> Jobs:
+    """One job a document, in the order the paths were given (folders sorted); ``rules``
+    gives the rules configurations are checked against (default: every loaded rule)."""
     from .pairing import documents, languages_from_names
 
     request = request or Request()
-    configs = _Configs(request)
+    configs = _Configs(request, rules)
     files, walked, skipped, empty = expand_walk(paths, configs)
     if request.languages is not None and len(request.languages) != 2:
         raise InputError("languages needs two codes, e.g. nl,fr")
@@ -221,11 +229,12 @@ def lint_job(job: Job) -> Result:
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
-        cache: "ResultCache | None" = None) -> list[Result]:
+        cache: "ResultCache | None" = None, executor: "Executor | None" = None) -> list[Result]:
     """Lint every job; the results are in the jobs' order whatever ``processes`` is.
 
     With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
-    back, and only the others are linted.
+    back, and only the others are linted. An ``executor`` (a Dask cluster's, see
+    ``bilint.cluster``) lints them instead of ``processes`` local processes.
     """
     # a job that keeps its documents (the HTML report shows the texts) is always linted
     keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
@@ -234,7 +243,7 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
         hit = cache.get(key, job.paths) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
-    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
+    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress, executor)):
         results[index] = result
         if cache and keys[index]:
             cache.put(keys[index], result.files, result.diagnostics, jobs[index].paths)
@@ -243,7 +252,8 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     return results  # type: ignore[return-value]
 
 
-def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Result]:
+def _lint_all(jobs: Sequence[Job], processes: int, progress: bool,
+              executor: "Executor | None" = None) -> list[Result]:
     if not jobs:
         return []
     if processes <= 0:
@@ -251,28 +261,30 @@ def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Resul
     processes = min(processes, len(jobs)) or 1
     bar = _progress(len(jobs)) if progress else None
     try:
+        if executor is not None:
+            return _collect(executor.map(lint_job, jobs), bar)
         if processes == 1:
-            results = []
-            for job in jobs:
-                results.append(lint_job(job))
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(map(lint_job, jobs), bar)
         from concurrent.futures import ProcessPoolExecutor
 
         from .plugins import all_rules
 
         all_rules()   # load the plugins once, before the workers fork
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            results = []
-            for result in pool.map(lint_job, jobs):
-                results.append(result)
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(pool.map(lint_job, jobs), bar)
     finally:
         if bar:
             bar.stop()
+
+
+def _collect(results: Iterable[Result], bar: "_progress | None") -> list[Result]:
+    """The results in the jobs' order, advancing the progress bar as each arrives."""
+    collected = []
+    for result in results:
+        collected.append(result)
+        if bar:
+            bar.advance()
+    return collected
 
 
 class _progress:
@@ -295,11 +307,12 @@ class _progress:
 
 
 def lint_paths(paths: Sequence[str] | str, *, jobs: int = 1, baseline: str | None = None,
-               **request) -> list[Diagnostic]:
-    """The diagnostics of files and folders, configured as ``bilint check`` would be."""
+               executor: "Executor | None" = None, **request) -> list[Diagnostic]:
+    """The diagnostics of files and folders, configured as ``bilint check`` would be;
+    ``executor`` runs the documents on it (a Dask client's ``get_executor()``)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs)
+    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs, executor=executor)
     diagnostics = [d for result in results for d in result.diagnostics]
     if baseline is not None:
         from .baseline import Baseline

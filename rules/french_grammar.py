@@ -46,10 +46,14 @@ _DETERMINER = re.compile(r"^g3__gn_(?!ce_|nombre_|start_|vingt)\w*?_1m__")
 _NEAR_SUBJECT = re.compile(r"conj_(?:je|tu|il|elle|on|nous|vous|ils|elles|les_nom|le_la_leur_nom)__"
                            r"|conf_non_verbe_après_préverbes__|2s_sans_sujet")
 
+# a missing elision (``de administration``, ``si il``); not a superfluous one, whose list of
+# words that refuse elision is Grammalecte's and disagrees with usage (``l'énième``)
+_MISSING_ELISION = re.compile(r"eleu_élisions_manquantes")
+
 FAMILIES: dict[str, Family] = {
     "agreement": Family("agreement", "gn", _DETERMINER),
     "conjugation": Family("verb agreement", "conj", _NEAR_SUBJECT),
-    "elision": Family("elision", "eleu", _ANY),
+    "elision": Family("elision", "eleu", _MISSING_ELISION),
     # off by default: noisy on legislative prose (measured on the dev corpus)
     "agreement-wide": Family("agreement", "gn", _ANY),
     "conjugation-wide": Family("verb agreement", "conj", _ANY),
@@ -57,6 +61,7 @@ FAMILIES: dict[str, Family] = {
     "confusions": Family("confusion", "conf", _ANY),
     "infinitives": Family("infinitive", "infi", _ANY),
     "moods": Family("verb mood", "vmode", _ANY),
+    "elision-wide": Family("elision", "eleu", _ANY),
     "locutions": Family("locution", "loc", _ANY),
     "hyphens": Family("hyphen", "tu", _ANY),
     "capitals": Family("capital", "maj", _ANY),
@@ -116,14 +121,42 @@ class Slip(NamedTuple):
     suggestion: str | None
 
 
-def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
-    """Grammalecte's findings in one paragraph, of the chosen families, one per problem."""
+def check_families(families: tuple[str, ...]) -> None:
+    """Raise ValueError naming the first unknown family, the nearest known one and the list
+    (the engine turns it into a one-line configuration error, exit 2)."""
+    from bilint.selectors import did_you_mean
+
+    for name in families:
+        if not isinstance(name, str) or name not in FAMILIES:
+            raise ValueError(f"no BL603 family {name!r}{did_you_mean(str(name), FAMILIES)} "
+                             f"(families: {', '.join(FAMILIES)})")
+
+
+def check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, ...] = ()) -> list[Slip]:
+    """Grammalecte's findings in one paragraph, of the chosen families, one per problem.
+
+    ``foreign`` names the other languages of the text: a sentence more likely in one of
+    them than in French (a heading left untranslated) is not checked. Memoised on its
+    arguments, bounded: a language server that re-lints a file after an edit gives
+    Grammalecte only the paragraphs that changed."""
+    check_families(families)
+    return list(_check_paragraph(text, tuple(sorted(set(families))), tuple(sorted(set(foreign) - {"fr"}))))
+
+
+@lru_cache(maxsize=4096)
+def _check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, ...]) -> tuple[Slip, ...]:
     checker = load_checker()
     if checker is None:
-        return []
-    chosen = [FAMILIES[name] for name in families if name in FAMILIES]
-    options = _options(tuple(sorted({family.kind for family in chosen})))
-    errors, _ = checker.getParagraphErrors(text, dOptions=options)
+        return ()
+    chosen = [FAMILIES[name] for name in families]
+    kinds = tuple(sorted({family.kind for family in chosen}))
+    errors = []
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        if not candidate(sentence, families) or _foreign(sentence, foreign):
+            continue
+        errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
+                      for error in _sentence_errors(sentence, kinds))
     slips: list[Slip] = []
     previous: dict[str, Any] | None = None
     for error in sorted(errors, key=lambda e: (e["nStart"], e["nEnd"])):
@@ -143,10 +176,13 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
         flagged = text[error["nStart"]:error["nEnd"]]
         suggestion = suggestions[0] if suggestions else None
         if family.kind == "gn" and (_distributive(text, error["nEnd"], flagged, suggestion)
-                                    or _LOCUTION.match(text, error["nStart"])):
-            continue   # ``les père, mère et…``; ``au plus égaux``
+                                    or _LOCUTION.match(text, error["nStart"])
+                                    or _acronym(text, error["nStart"], error["nEnd"])):
+            continue   # ``les père, mère et…``; ``au plus égaux``; ``un ATM``
         label, message = family.label, _clean(error["sMessage"])
         if family.kind == "conj":
+            if _in_name(text, error["nStart"], flagged) or _relative_person(checker, text, error["nStart"], flagged):
+                continue   # ``le Conseil Affaires étrangères``; ``c'est vous, … qui préférez``
             participle = _participle(checker, text, error["nStart"], flagged)
             if participle is not None:
                 label, suggestion = "accent", participle
@@ -154,7 +190,144 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
             elif "2s_sans_sujet" in error["sRuleId"]:
                 continue   # a second person with no subject: a misread, not a slip
         slips.append(Slip(error["nStart"], error["nEnd"], label, message, suggestion))
-    return slips
+    return tuple(slips)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Grammalecte's own sentence bounds, so that a sentence checked alone is the one it
+    would have checked inside its paragraph."""
+    import grammalecte.text  # type: ignore[import-not-found]  # loaded with the checker
+
+    return list(grammalecte.text.getSentenceBoundaries(text))
+
+
+# The candidate pre-filter: Grammalecte reads a sentence in about 1 ms a word, whatever
+# families are asked for (its rule graphs run whole). A sentence that cannot hold an error
+# of the default families is not given to it: none of its determiners disagrees with the
+# next word in gender or number, no verb form disagrees with the pronoun or noun before it
+# nor is of the first or second person only, no pronoun or clitic stands before a word that
+# is no conjugated verb, and no word that elides stands unelided before a vowel. The tests
+# read Grammalecte's morphology (its lexicon), so they miss nothing that rule reads there.
+_FILTERED = frozenset({"agreement", "conjugation", "elision"})
+_TOKENS = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+_ELIDES = frozenset("le la de je me te se ce ne que jusque lorsque puisque quoique".split())
+_SI_IL = re.compile(r"\bsi\s+ils?\b", re.IGNORECASE)
+# a word that takes elision: its lemma opens on a vowel or a mute h (Grammalecte marks an
+# aspirate h ``;é``), and it is no grammatical word, nor ``un``/``une``
+_ELIDABLE = re.compile(r">[aâàäeéèêëiîïoôöuùûüyœæh]", re.IGNORECASE)
+_NOT_ELIDABLE = re.compile(r">une?/|:G|;é")
+_GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
+_CONJUGATED = re.compile(r":V.*:(?:I[pqsf]|K|S[pq]|E)\b")
+_SUBJECT = {"je": "1s", "j’": "1s", "tu": "2s", "il": "3s", "elle": "3s", "on": "3s",
+            "nous": "1p", "vous": "2p", "ils": "3p", "elles": "3p"}
+_PREVERB = frozenset("ne n’ se s’ me m’ te t’ je j’ tu il elle on nous vous ils elles".split())
+
+
+def candidate(sentence: str, families: tuple[str, ...]) -> bool:
+    """Whether ``sentence`` can hold an error of ``families`` (the pre-filter above);
+    always true when a family outside the three defaults is asked for."""
+    if not set(families) <= _FILTERED:
+        return True
+    if "elision" in families and _SI_IL.search(sentence):
+        return True
+    tokens = [word.replace("'", "’") for word in _TOKENS.findall(sentence)]
+    morphs = [_morph(word) for word in tokens]
+    for index in range(1, len(tokens)):
+        before, word = morphs[index - 1], morphs[index]
+        if "elision" in families and tokens[index - 1].lower() in _ELIDES and _elidable(word):
+            return True
+        if "agreement" in families and _disagree(before, word):
+            return True
+        if "conjugation" in families and _verb_candidate(tokens, morphs, index):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _morph(word: str) -> tuple[str, ...]:
+    """Grammalecte's morphologies of a word (of its lower case when it has none capitalised)."""
+    checker = load_checker()
+    if checker is None:
+        return ()
+    speller = checker.getSpellChecker()
+    return tuple(speller.getMorph(word) or (speller.getMorph(word.lower()) if word[:1].isupper() else []))
+
+
+def _elidable(morphs: tuple[str, ...]) -> bool:
+    return any(_ELIDABLE.search(m) for m in morphs) and not any(_NOT_ELIDABLE.search(m) for m in morphs)
+
+
+def _features(morphs: tuple[str, ...], tag: str) -> set[tuple[str, str]]:
+    return {pair for morph in morphs if tag in morph for pair in _GENDER_NUMBER.findall(morph)}
+
+
+def _disagree(determiner: tuple[str, ...], word: tuple[str, ...]) -> bool:
+    """A determiner and the next word that share no gender and number (``leurs décision``)."""
+    wanted = _features(determiner, ":D")
+    if not wanted or _has(word, ":G:[WXD]"):
+        return False   # ``la plus``, ``toute la``: an adverb or another grammatical word
+    found = {pair for morph in word if re.search(r":[NAQ]", morph) for pair in _GENDER_NUMBER.findall(morph)}
+    if not found:
+        return False
+    return not any((g1 == g2 or "e" in (g1, g2) or "i" in (g1, g2)) and (n1 == n2 or "i" in (n1, n2))
+                   for g1, n1 in wanted for g2, n2 in found)
+
+
+def _verb_candidate(tokens: list[str], morphs: list[tuple[str, ...]], index: int) -> bool:
+    """A verb form that may disagree with the pronoun or noun right before it, a verb form of
+    the first or second person only (``destines``), or a participle, noun or adjective
+    after a subject pronoun or clitic (``il passé``, ``se déclaré``)."""
+    word = morphs[index]
+    conjugated = [morph for morph in word if _CONJUGATED.search(morph)]
+    if not conjugated:
+        return (tokens[index - 1].lower() in _PREVERB and _has(word, ":[QNA]")
+                and not _has(word, ":(?:W|Y|G:[OXWD])"))
+    persons = {person for morph in conjugated for person in re.findall(r":([123][sp])", morph)}
+    only_verb = len(conjugated) == len(word)
+    third = bool(persons & {"3s", "3p"})
+    capital = tokens[index][:1].isupper()
+    for back in range(index - 1, max(-1, index - 4), -1):
+        before = morphs[back]
+        subject = _SUBJECT.get(tokens[back].lower())
+        if subject is not None and not (subject in ("1p", "2p") and subject not in persons):
+            return subject not in persons
+        if subject is not None:
+            continue   # ``je vous propose``: ``vous`` is an object; the subject is further back
+        if _has(before, ":D") and (capital or not _has(before, ":O")):
+            return False   # a determiner (``le Président``): the word is its noun
+        if _has(before, ":[NA]") and not _has(before, ":G"):
+            if not third or _has(word, ":G"):
+                return only_verb and not third   # ``les objets destines``; not ``a été commis``
+            numbers = {n for morph in before if re.search(r":[NA]", morph) for _, n in _GENDER_NUMBER.findall(morph)}
+            return "i" not in numbers and not any(f"3{n}" in persons for n in numbers)
+        if not _has(before, ":(?:W|O[ov])"):
+            break   # no adverb or clitic between: no subject right before
+    return only_verb and not third
+
+
+def _has(morphs: tuple[str, ...], tag: str) -> bool:
+    return any(re.search(tag, morph) for morph in morphs)
+
+
+@lru_cache(maxsize=16384)
+def _sentence_errors(sentence: str, kinds: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """Grammalecte's errors in one sentence (its grammar pass only: bilint has its own
+    spelling rule), memoised: legislative texts repeat their formulas."""
+    checker = load_checker()
+    if checker is None or not 4 < len(sentence) < 2000:
+        return ()
+    return tuple(dict(error) for error in checker.getGCEngine().parse(sentence, "FR", dOptions=_options(kinds)))
+
+
+def _foreign(sentence: str, languages: tuple[str, ...]) -> bool:
+    """A sentence of the text's other language inside the French version (``Goedkeuring
+    van de agenda`` in a French record): Grammalecte would read its words as French."""
+    if not languages or len(_WORD.findall(sentence)) < 2:
+        return False
+    from bilint.langid import probabilities
+
+    odds = probabilities(sentence, ("fr",) + languages)
+    return bool(odds) and max(odds, key=odds.get) != "fr"
 
 
 _DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses "
@@ -185,6 +358,42 @@ def _participle(checker: Any, text: str, start: int, word: str) -> str | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[&][^\W\d_]+)*['’]?")
+
+
+def _acronym(text: str, start: int, end: int) -> bool:
+    """The flagged words or the word after them is an acronym (``un ATM``) or a name glued
+    by ``&`` (``le cd&v``): its gender is its expansion's, which the letters do not tell."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start):
+        tokens.append(match.group())
+        if match.start() >= end:
+            break
+    return any("&" in token or (len(token) >= 2 and token.isupper() and token.isalpha()) for token in tokens)
+
+
+def _in_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word after another capitalised word (``le Conseil Affaires
+    étrangères``): part of a name, not a verb."""
+    before = _WORD.findall(text, max(0, start - 40), start)
+    return word[:1].isupper() and bool(before) and before[-1][:1].isupper()
+
+
+_PERSON = re.compile(r":[12][sp]")
+_FIRST_SECOND = re.compile(r"\b(?:je|j|tu|nous|vous|moi|toi)\b", re.IGNORECASE)
+_QUI = re.compile(r"\bqui\s+(?:(?:ne|n['’]|[mts]e|[mts]['’]|nous|vous|y|en)\s*)*$", re.IGNORECASE)
+
+
+def _relative_person(checker: Any, text: str, start: int, word: str) -> bool:
+    """A verb in the first or second person after ``qui``, whose antecedent is a pronoun of
+    that person further back (``c'est vous, l'aile droite, qui préférez``)."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start), 0)
+    if not _QUI.search(text, max(sentence_start, start - 30), start):
+        return False
+    persons = {m for morph in checker.getSpellChecker().getMorph(word) for m in _PERSON.findall(morph)}
+    return bool(persons) and _FIRST_SECOND.search(text, sentence_start, start) is not None
+
+
 
 
 def _foreign_name(checker: Any, text: str, start: int) -> bool:
@@ -243,6 +452,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             "conjugation", "elision", "confusions"]``.
     """
     families = tuple(options.get("families", DEFAULT_FAMILIES) or ())
+    check_families(families)   # a typo must not switch a family off silently
     if "fr" not in bitext.languages or not families or not available():
         return
     patterns = load_patterns(str(DATA / "grammar-fr.tsv"))
@@ -251,7 +461,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         exempt = exempt_spans(node)
         # a slip a curated pattern (BL601) reports is left to it: one problem, one finding
         exempt += [(m.start(), m.end()) for pattern in patterns for m in pattern.regex.finditer(text)]
-        for slip in check_paragraph(text, families):
+        for slip in check_paragraph(text, families, tuple(bitext.languages)):
             if inside(slip.start, exempt) or slip.end > len(text):
                 continue
             flagged = text[slip.start:slip.end]

@@ -100,8 +100,15 @@ def _leftovers(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
     # version repeats it: a repetition is a matter of wording ("douze mois ou inférieure à
     # douze mois" / "twaalf maanden of minder"), a value absent from one version is not
     available = {q.value for q in theirs} | {q.alt for q in theirs if q.alt}
+    # a date without its year ("5 Novembre dernier") and a full date of that day match
+    available |= {f"--{q.value[5:10]}" for q in theirs if _ISO_DATE.match(q.value)}
+    yearless = {q.value for q in theirs if q.value.startswith("--")}
     return [q for q in mine if not q.weak and q.value not in available
-            and not (q.alt and q.alt in available)]
+            and not (q.alt and q.alt in available)
+            and not (_ISO_DATE.match(q.value) and f"--{q.value[5:10]}" in yearless)]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def _cancel_unread_dates(dates: list[Quantity], numbers: list[Quantity]) -> None:
@@ -261,7 +268,10 @@ def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tup
         # values written only in words are read to cancel, never reported: they do not count
         reportable = [x for x in leftovers if any(ch.isdigit() for ch in x.quantity.written)]
         if key in blocks and len(reportable) > _MAX_LEFTOVERS:
-            summaries.append((*blocks[key], reportable))
+            # a block whose leftovers are all references ("393 à 397" written out as "393, 394,
+            # 395, 396, 397" in the other version) differs in no value: nothing for BL401
+            if any(_family(x.quantity) == "quantity" for x in reportable):
+                summaries.append((*blocks[key], reportable))
         else:
             out.extend(leftovers)
     return out, summaries

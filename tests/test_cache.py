@@ -202,3 +202,82 @@ def test_no_cache_and_cache_dir(tmp_path):
     assert list((tmp_path / "elsewhere").glob("??/*.json")) and not (tmp_path / ".bilint_cache").exists()
     assert bilint("check", "text.md", cwd=tmp_path, env={"BILINT_CACHE_DIR": str(tmp_path / "env")}).returncode == 1
     assert list((tmp_path / "env").glob("??/*.json"))
+
+
+HEAVY = ("bilint_rules", "lark", "rich", "langdetect", "pluggy", "importlib.metadata", "hunspell")
+
+
+def test_a_warm_run_imports_no_rule_and_no_heavy_library(tmp_path):
+    """On a hit only the key and the report run: the rules' catalogue and the installed
+    distributions are read back from the cache folder, not asked again."""
+    from .helpers import TYPO_TEXT, run as bilint, write
+
+    write(tmp_path / "text.md", TYPO_TEXT)
+    write(tmp_path / "bilint.toml", '[rules.spelling]\nforeign = ["en"]\n')
+    probe = ("import sys, runpy; sys.argv = ['bilint'] + sys.argv[1:]\n"
+             "try:\n    runpy.run_module('bilint', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r}), "
+             "file=sys.stderr)\n")
+    args = [sys.executable, "-c", probe, "check", "--select", "BL1,BL3", "text.md"]
+    cold = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    warm = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "bilint_rules" in cold.stderr, cold.stderr
+    assert warm.stdout == cold.stdout and "BL301" in warm.stdout
+    assert warm.stderr.splitlines()[-1] == "[]", warm.stderr
+
+
+@pytest.mark.parametrize("where", ["command line", "configuration"])
+def test_a_warm_run_still_rejects_an_unknown_rule(tmp_path, where):
+    from .helpers import TYPO_TEXT, run as bilint, write
+
+    write(tmp_path / "text.md", TYPO_TEXT)
+    assert bilint("check", "--select", "BL", "text.md", cwd=tmp_path).returncode == 1   # fills the catalogue
+    assert (tmp_path / ".bilint_cache" / "rules.json").is_file()
+    if where == "command line":
+        result = bilint("check", "--select", "BL3,spellling", "text.md", cwd=tmp_path)
+        assert "--select: no rule matches 'spellling'; did you mean 'spelling'?" in result.stderr
+    else:
+        write(tmp_path / "bilint.toml", "[rules.spelling]\nforeing = ['en']\n")
+        result = bilint("check", "text.md", cwd=tmp_path)
+        assert "'rules.spelling.foreing': BL301 has no option 'foreing'; did you mean 'foreign'?" in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_catalogue_is_listed_anew_when_the_code_changes(tmp_path, monkeypatch):
+    cache = ResultCache(tmp_path / "c")
+    first = cache.rules()
+    assert {rule.code for rule in ResultCache(tmp_path / "c").rules()} == {rule.code for rule in first}
+    stored = json.loads((tmp_path / "c" / "rules.json").read_text(encoding="utf-8"))
+    stored["rules"] = stored["rules"][:1]
+    (tmp_path / "c" / "rules.json").write_text(json.dumps(stored), encoding="utf-8")
+    assert len(ResultCache(tmp_path / "c").rules()) == 1          # read back, not recomputed
+    monkeypatch.setattr(bilint, "__version__", bilint.__version__ + ".post1")
+    assert len(ResultCache(tmp_path / "c").rules()) == len(first)  # another fingerprint: listed anew
+
+
+def test_an_installed_distribution_changes_the_fingerprint(tmp_path, monkeypatch):
+    """The distributions' answer is kept under a stamp of the import paths' folders: a
+    package installed into one of them changes the stamp and is asked anew."""
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    asked = []
+    real = cache_module._ask_distributions
+
+    def ask():
+        asked.append(1)
+        return real()
+
+    monkeypatch.setattr(cache_module, "_ask_distributions", ask)
+    first = cache_module._code_fingerprint(tmp_path / "c")
+    assert cache_module._code_fingerprint(tmp_path / "c") == first and len(asked) == 1
+    (site / "unrelated.txt").write_text("not a distribution")
+    cache_module._code_fingerprint(tmp_path / "c")
+    assert len(asked) == 1
+    (site / "newpack-1.0.dist-info").mkdir()
+    cache_module._code_fingerprint(tmp_path / "c")
+    assert len(asked) == 2
+    os.utime(site / "newpack-1.0.dist-info", ns=(1, 1))   # reinstalled in place
+    cache_module._code_fingerprint(tmp_path / "c")
+    assert len(asked) == 3

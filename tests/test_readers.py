@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from bilint.readers import read_blocks
-from bilint.readers.words import can_tell
 from bilint.source import read_source
 
 from .conftest import NO_NETWORK_BOOT
@@ -175,15 +174,32 @@ def test_fallback_encoding_is_warned_once(tmp_path):
     assert [d["code"] for d in data["diagnostics"]] == ["BL005"]
 
 
-# a word cut at a line end is mended only where the Hunspell extra can say it is a word
-needs_dictionaries = pytest.mark.skipif(not can_tell(), reason="line-end hyphens are mended with Hunspell "
-                                        "(pip install 'bilint[hunspell]' and the Debian dictionaries)")
+def _hunspell_installed() -> bool:
+    from bilint.readers.words import _hunspell
+
+    return any(_hunspell(code) is not None for code in ("nl", "fr", "en"))
+
+
+@pytest.fixture(params=["hunspell", "embedded"])
+def word_test(request, monkeypatch):
+    """A word cut at a line end is mended with Hunspell when it is installed, else with the
+    rule pack's embedded word lists (the default install): both must read alike."""
+    from bilint.readers import words
+
+    if request.param == "hunspell" and not _hunspell_installed():
+        pytest.skip("no Hunspell dictionaries (pip install 'bilint[hunspell]', hunspell-nl/fr/en)")
+    if request.param == "embedded":
+        monkeypatch.setattr(words, "_hunspell", lambda lang: None)
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
+    yield request.param
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
 
 
 # --- pdftotext dumps -------------------------------------------------------------------------------
 
-@needs_dictionaries
-def test_pdftotext_dump_drops_furniture_and_keeps_compound_hyphens(corpus):
+def test_pdftotext_dump_drops_furniture_and_keeps_compound_hyphens(corpus, word_test):
     blocks = read_blocks(read_source(str(corpus / "be-kamer" / "56K0055002.txt")))
     text = "\n".join(b.text.text for b in blocks)
     assert "K A M E R" not in text and "C H A M B R E" not in text and "\nDOC 56\n" not in text
@@ -292,9 +308,8 @@ def _two_column_page(number: int) -> str:
     return content
 
 
-@needs_dictionaries
-def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
-    pytest.importorskip("pdfplumber")
+def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path, word_test):
+    pytest.importorskip("pypdfium2")
     path = tmp_path / "annales.pdf"
     path.write_bytes(_pdf([_two_column_page(1), _two_column_page(2)]))
     source = read_source(str(path))
@@ -310,7 +325,7 @@ def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
 
 
 def test_hostile_pdf_files(tmp_path):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     whole = _pdf([_two_column_page(1)])
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(whole[: len(whole) // 3])
@@ -357,11 +372,10 @@ def test_speaker_titles_are_not_list_labels():
     assert types(listed) == ["SECTION", "ITEM", "ITEM", "ITEM"]
 
 
-def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language():
+def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language(word_test):
     from bilint.readers.words import can_tell, join_cut
 
-    if not can_tell():
-        pytest.skip("no Hunspell dictionaries (chunspell and hunspell-nl/fr/en)")
+    assert can_tell()
     assert join_cut("vice-", "gouverneur", "fr") is None            # French writes the hyphen
     assert join_cut("vice-", "gouverneur", "nl") == "vicegouverneur"  # Dutch closes it
     assert join_cut("vice-", "gouverneur") is None                   # unknown language: keep it
@@ -369,3 +383,21 @@ def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language():
     assert join_cut("Gbagbo-", "kamp", "nl") is None                 # a name keeps its hyphen
     assert join_cut("inlichtingen-", "en", "nl") is None             # a suspended compound
     assert join_cut("benoemings-", "en", "nl") is None               # ... even when "benoemings" is no word
+    assert join_cut("ser-", "vice") == "service"                     # a word in every language
+    assert join_cut("recom-", "mandation", "fr") == "recommandation"
+    assert join_cut("meergemeen-", "tepolitiezones", "nl") == "meergemeentepolitiezones"   # a compound
+
+
+def test_without_any_word_test_no_cut_word_is_joined(monkeypatch):
+    from bilint.readers import words
+
+    monkeypatch.setattr(words, "_hunspell", lambda lang: None)
+    monkeypatch.setattr(words, "_plugin_test", lambda lang: None)
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
+    try:
+        assert not words.can_tell() and words.join_cut("ser-", "vice") is None
+    finally:
+        monkeypatch.undo()
+        for cached in (words._test, words.is_word):
+            cached.cache_clear()
