@@ -1,6 +1,9 @@
 """The bilingual glossary: term pairs a provision and its counterpart must both carry.
 
-The data is ``rules/data/glossary-<a>-<b>.tsv`` (one entry a line, ``a<TAB>b<TAB>note``);
+The data is ``rules/data/glossary-<a>-<b>.tsv`` (one entry a line, ``a<TAB>b<TAB>note``;
+a cell may give several renderings, the usual one first: ``uitlevering | uitleveren<TAB>
+extradition | extrader``, so that a related form or a paraphrase on the other side is
+the term's counterpart, not a conflict);
 a project adds its own files through the ``glossary`` option (or, later, the
 configuration). ``load_glossary`` is what other rules import: BL412 reads the acronym
 pairs from it, BL415 uses it to match the members of two enumerations.
@@ -73,10 +76,23 @@ def read_glossary_file(path: str | Path, languages: tuple[str, str] | None = Non
         columns = line.split("\t")
         if len(columns) < 2 or not columns[0].strip() or not columns[1].strip():
             raise ValueError(f"{path}:{number}: a glossary entry is 'term<TAB>term[<TAB>note]'")
-        a, b = columns[0].strip(), columns[1].strip()
         note = columns[2].strip() if len(columns) > 2 else ""
-        entries.append((b, a, note) if swap else (a, b, note))
+        lefts, rights = _renderings(columns[0]), _renderings(columns[1])
+        if not lefts or not rights:
+            raise ValueError(f"{path}:{number}: an empty rendering between '|'")
+        for i, a in enumerate(lefts):
+            for j, b in enumerate(rights):
+                # the first renderings are the entry; the others are accepted counterparts
+                # (a paraphrase, a related form) that never trigger a check themselves
+                own = note if i == j == 0 or note.lower().startswith("variant") else f"variant: {note}".rstrip(": ")
+                entries.append((b, a, own) if swap else (a, b, own))
     return entries
+
+
+def _renderings(cell: str) -> list[str]:
+    """``gevangenisstraf | vrijheidsstraf``: one term's renderings, the usual one first."""
+    parts = [part.strip() for part in cell.split("|")]
+    return parts if all(parts) else []
 
 
 @lru_cache(maxsize=32)
