@@ -204,8 +204,11 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     whose own counterpart is absent from the Dutch has swapped one term for another. A term
     merely absent is not reported: it is often rendered by a pronoun, a paraphrase or a
     related form, or left implicit; nor is a conflicting term that stands far from where
-    the term would (more than a fifth of the provision away): another subject. Plural and case endings are allowed, and a Dutch
-    counterpart may sit inside a compound.
+    the term would (more than a fifth of the provision away): another subject; nor in two
+    provisions the alignment paired by position only (items ``I`` and ``II``, a paragraph
+    twice as long as its counterpart). Plural and case endings are allowed, a Dutch
+    counterpart may sit inside a compound, and a glossary cell may list several renderings
+    (``gevangenisstraf | vrijheidsstraf``), each of them a counterpart.
 
     Example:
         nl: ``wordt gestraft met een geldboete van zesentwintig euro``
@@ -230,6 +233,8 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
         if pair.left is None or pair.right is None or pair.left.kind not in TEXT_KINDS:
             continue
         left, right = pair.left, pair.right
+        if _loosely_paired(left, right):
+            continue
         folded = {left.lang: fold(left.text), right.lang: fold(right.text)}
         lonely: dict[str, list[tuple[re.Match, list[str]]]] = {}
         for lang, index in ((first, 0), (second, 1)):
@@ -264,6 +269,26 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                           f"{left.kind} says '{theirs}' (the glossary's '{' or '.join(their_wanted)}')",
                           related=(Related(right.locate(their_match.start(), their_match.end()),
                                            f"the {right.lang} {right.describe()}", right.text[:160]),))
+
+
+def _loosely_paired(left: Node, right: Node) -> bool:
+    """Two nodes the alignment paired by position only (items ``I`` and ``II``, a paragraph
+    twice as long as its counterpart): their terms are not each other's translations."""
+    if left.label and right.label and _label_key(left) != _label_key(right):
+        return True
+    leads = [_LEAD.match(node.text) for node in (left, right)]
+    if all(leads) and leads[0].group(1) != leads[1].group(1):
+        return True   # "I natuurlijke personen …" / "II sans préjudice …": numbered inline
+    shorter, longer = sorted((len(left.text), len(right.text)))
+    return longer > 2 * shorter + 40
+
+
+_LEAD = re.compile(r"\s*([IVXLC]+|\d+)(?:[.)°]|\s)")
+
+
+def _label_key(node: Node) -> str:
+    """The alignment's key of a labelled node (``item:2``), the same in both languages."""
+    return node.key.rsplit("/", 1)[-1]
 
 
 def _accent_clash(written: str, term: str) -> bool:
