@@ -508,7 +508,7 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
                 stack.append((node, index, char))
                 continue
             if stack:
-                if char == ")" and _label_before(text, index) and ")" in text[index + 1:]:
+                if char == ")" and _label_inside(text, index, stack[-1]):
                     continue   # "(somme des indications c) et d))": a label inside the parenthesis
                 stack.pop()
                 continue
@@ -547,6 +547,20 @@ def _check_delimiters(nodes: list[Node], pending: list[tuple[Node, int, str]]) -
         else:
             node, index = straight[-1]
             pending.append((node, index, '"'))
+
+
+_INNER_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2}°?)$")
+
+
+def _label_inside(text: str, index: int, opened: tuple[Node, int, str]) -> bool:
+    """``c)`` in ``(somme des indications c) et d))``: a list label inside an open
+    parenthesis (not ``(a)`` itself), whose own ``)`` comes before any new ``(``."""
+    node, start, char = opened
+    if char != "(" or node.text is not text or " " not in text[start:index] \
+            or not _INNER_LABEL.search(text, max(0, index - 6), index):
+        return False
+    close, reopen = text.find(")", index + 1), text.find("(", index + 1)
+    return close >= 0 and (reopen < 0 or close < reopen)
 
 
 def _ditto_run(text: str, index: int) -> bool:
