@@ -406,6 +406,9 @@ def enumerations(text: str, lang: str, max_words: int = 4) -> list[_Enumeration]
     return found
 
 
+_ETC = ("etc.", "etc", "enz.", "enz", "e.a.", "…", "usw.", "usw", "&c.", "e.d.", "e.d")
+
+
 def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words: int) -> list[_Enumeration]:
     parts = [_trim(text, s, e) for s, e in _split_top(text, start, end)]
     out: list[_Enumeration] = []
@@ -426,7 +429,7 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
         while j < len(parts):
             s, e = parts[j]
             piece = text[s:e]
-            if piece in ("etc.", "etc", "enz.", "enz", "e.a.", "…"):
+            if piece.lower() in _ETC:
                 closed = True
                 break
             conj = conj_re.search(text, s, e) if conj_re else None
@@ -448,6 +451,8 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
             j += 1
         else:
             closed = after_colon   # ``: a, b, c;`` ends with the segment
+        # "etc." / "enz." closes a list; it is never one of its members ("Roi de Bohême etc., et …")
+        members = [m for m in members if text[m[0]:m[1]].strip(" ,;").lower() not in _ETC]
         if closed and len(members) >= 3:
             out.append(_Enumeration(members, text))
             index = j + 1
@@ -602,6 +607,17 @@ def _enumeration_finding(left: Node, a: _Enumeration, right: Node, b: _Enumerati
 
 # --- BL416 length outliers -------------------------------------------------------------------
 
+# an editor's note in brackets, standing in for text given in the other version only
+_EDITORIAL = re.compile(r"[\[(]\s*(?:zie|voir|see|red|nota|note|n\.d\.l\.r)\b[^\[\]()]{0,300}[\])]", re.I)
+# a database's amendment note <W 2014-02-07/15, art. 7, …> with its call (1), and dot leaders
+_NOT_PROSE = re.compile(r"(?:\(\d{1,3}\)\s*)?<[^<>]{0,600}>|(?:\.\s?){4,}|(?:…\s?)+")
+
+
+def _prose(text: str) -> str:
+    """The text whose length a translation sets: without notes and dot leaders."""
+    return _NOT_PROSE.sub(" ", text).strip()
+
+
 @rule("BL416", "length-outlier", "parity", "info", threshold=6.0, min_gap=0.35, min_chars=150,
       min_pairs=12)
 def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -614,7 +630,9 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     deviation, so that the outliers do not hide themselves), and a pair is reported when
     ``(l₂ − c·l₁) / √(l₁·s²)`` is beyond the threshold. It is information: a long
     paraphrase can be correct. Tables (text with ``|`` cells) are not measured: their
-    layout, not their translation, sets their length.
+    layout, not their translation, sets their length; nor are amendment notes
+    (``<W 2014-02-07/15, art. 7>``), dot leaders, or a provision that holds an editor's note
+    standing in for text (``[Zie de Franse tekst voor een opsomming van Staatshoofden]``).
 
     Example:
         nl: ``… met gevangenisstraf van een maand tot een jaar en met geldboete van zesentwintig
@@ -639,7 +657,9 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         a, b = (left, right) if left.lang == first else (right, left)
         if "|" in a.text or "|" in b.text:
             continue   # a table: laid out differently in the two versions, not translated prose
-        la, lb = len(a.text.strip()), len(b.text.strip())
+        if _EDITORIAL.search(a.text) or _EDITORIAL.search(b.text):
+            continue   # "[Zie de Franse tekst voor …]": an editor's stand-in for text left out
+        la, lb = len(_prose(a.text)), len(_prose(b.text))
         if la >= 40 and lb >= 40:
             measured.append((a, b, la, lb))
     if len(measured) < min_pairs:
@@ -657,10 +677,10 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         gap = 1 - min(lb, expected) / max(lb, expected)
         if abs(z) < threshold or gap < min_gap:
             continue
-        short, long_ = (a, b) if lb > ratio * la else (b, a)
+        (short, short_len), (long_, long_len) = ((a, la), (b, lb)) if lb > ratio * la else ((b, lb), (a, la))
         yield Finding(short.whole(),
                       f"this {short.kind} is much shorter than its {long_.lang} counterpart "
-                      f"({len(short.text)} against {len(long_.text)} characters, {abs(z):.1f} deviations "
+                      f"({short_len} against {long_len} characters, {abs(z):.1f} deviations "
                       f"from the document's ratio {ratio:.2f}): a phrase may be missing here or added there",
                       related=_related(long_))
 
