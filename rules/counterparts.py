@@ -727,6 +727,9 @@ def emphasis_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
         nl: ``door te werken met *Joint Investigation Teams*``
         fr: ``en travaillant avec des Joint Investigation Teams`` → italic in nl only
 
+    Words the other version wraps in stars written loosely (``*Garantie *relative``, markup
+    a reader could not take as emphasis) are taken as emphasised there too.
+
     Options:
         min_letters (4): emphasised passages with fewer letters are not compared.
     """
@@ -748,6 +751,8 @@ def emphasis_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
                          for s, e in where]
                 if any(mark.kind in k for k in kinds):
                     continue
+                if any(_loose_emphasis(other.text, s, e) for s, e in where):
+                    continue   # "*Garantie *relative": meant as italic, written so a reader keeps the stars
                 if node is right and any(k for k in kinds):
                     continue   # italic against bold: reported once, from the left
                 elsewhere = next((k for k in kinds if k), set())
@@ -758,6 +763,13 @@ def emphasis_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
                               f"{style} here",
                               related=(Related(node.locate(mark.start, mark.end),
                                                f"{_KIND_NAME[mark.kind]} in the {node.lang} version", words),))
+
+
+def _loose_emphasis(text: str, start: int, end: int) -> bool:
+    """Stars or underscores around the words, a space inside them (``*Garantie *``): the
+    markup of an emphasis a reader could not take as one, not plain text."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    return before.rstrip(" ").endswith(("*", "_")) and after.lstrip(" ").startswith(("*", "_"))
 
 
 def _occurrences(text: str, words: str) -> list[tuple[int, int]]:
