@@ -25,7 +25,7 @@ LEVELS = ("article", "paragraph", "subparagraph", "point", "subpoint", "clause")
 
 _LATIN = ("bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|"
           "terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies")
-_ORDINAL_ENDING = "(?:ère|ème|eme|ste|er|re|de|st|nd|rd|th|e)"
+_ORDINAL_ENDING = "(?:ère|ème|eme|ste|den|er|re|de|st|nd|rd|th|e)"
 _VALUE_TYPES = ("NUM", "SUB", "DEGREE", "LETTER", "ORD")
 
 
@@ -188,6 +188,9 @@ def lexicon(code: str) -> Lexicon:
                   rf"(?i:{act_alt})(?!\w)")
     else:
         act_re = rf"(?<![\w-])(?i:{act_alt})(?!\w)"
+    if data.get("act_qualifiers"):
+        # "van het boven aangehaald verdrag", "du susdit traité": the act named before
+        act_re = rf"(?:(?<!\w)(?i:{_alt(data['act_qualifiers'])})\s+)?(?:{act_re})"
     months = _alt(language.month_numbers)
     ord_any = rf"{_alt(ordinals)}|\d+{_ORDINAL_ENDING}(?!\w)"
     joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
@@ -223,6 +226,7 @@ def lexicon(code: str) -> Lexicon:
                              re.I),
         # "2012, c. 19, s. 221": a chapter of annual statutes just before a reference (another act)
         "CHAPTER": re.compile(rf"(?<![\w.])(?:{_alt(data.get('chapter_words', ()))})\s*[\w.-]+,?\s*$", re.I),
+        "QUALIFIER": re.compile(rf"(?:{_alt(data.get('act_qualifiers', ()))})\s+", re.I),
         "INTERNAL": re.compile(rf"(?<!\w)(?:{_alt(data.get('internal_words', ()))})(?!\w)", re.I),
         "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})(?:\s+(?:{dets}))?\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
                              re.I),
@@ -716,9 +720,12 @@ class _Builder:
         so the number is the word's level and the attached parts go deeper (point a)."""
         depths: list[list[Value]] = []
         for value, compact in items:
-            parts = [(value.low, value.part)] + [(v, self.part(t.start, t.end)) for v, t in compact]
-            if compact:
-                parts[0] = (value.low, self.part(value.part.start, compact[0][1].start))
+            if compact and compact[0][1].start == value.part.start:
+                compact = compact[1:]     # "paragraphe (4)": the first part is the number itself
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            else:
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            parts = [(value.low, head)] + [(v, self.part(t.start, t.end)) for v, t in compact]
             for depth, (number, part) in enumerate(parts):
                 if len(depths) <= depth:
                     depths.append([])
@@ -855,13 +862,14 @@ class _Builder:
             if tok.type == "THIS":
                 this = True
             elif tok.type == "ACT":
-                words = tok.text.split()
+                qualifier = self.lex.patterns["QUALIFIER"].match(tok.text)
+                words = tok.text[qualifier.end() if qualifier else 0:].split()
                 last = words[-1].lower()
                 kind = self.lex.acts.get(last) or next((k for w, k in sorted(self.lex.acts.items(), key=lambda i: -len(i[0]))
                                                        if last.endswith(w)), None)
                 kind_part = self.part(tok.start, tok.end)
                 if len(words) > 1 or last not in self.lex.acts:
-                    title = tok.text
+                    title = " ".join(words)
             elif tok.type == "DATE":
                 date = self.date(tok.value)
                 date_part = self.part(tok.start, tok.end)

@@ -235,6 +235,17 @@ class _Positions:
     def __init__(self, bitext: Bitext) -> None:
         self.bitext = bitext
         self.index: dict[tuple[str, str | None], tuple[list[int], list]] = {}
+        self.lines: dict[tuple[int, int], str] = {}
+
+    def display_line(self, source, line: int) -> str:
+        """``source.display_line(line)``, once a line: an HTML file is a few lines of
+        hundreds of kilobytes, each blanked character by character (on the Criminal Code,
+        74 findings on such lines took a fifth of the run)."""
+        key = (id(source), line)
+        shown = self.lines.get(key)
+        if shown is None:
+            shown = self.lines[key] = source.display_line(line)
+        return shown
 
     def _nodes(self, path: str, lang: str | None):
         if (path, lang) not in self.index:
@@ -294,7 +305,12 @@ def _stamp(finding: Finding, rule: Rule, severity: Severity, bitext: Bitext,
            positions: _Positions | None = None) -> Diagnostic:
     location = finding.location
     source = next((d.source for d in bitext.documents.values() if d.source.path == location.path), None)
-    line = source.display_line(location.span.line) if source else ""   # markup blanked out
+    if source is None:
+        line = ""
+    elif positions is not None:
+        line = positions.display_line(source, location.span.line)   # markup blanked out
+    else:
+        line = source.display_line(location.span.line)
     code = rule.code
     key = finding.key
     if key is None:

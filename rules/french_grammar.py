@@ -20,6 +20,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 from bilint.api import Bitext, Finding, Fix, rule
 
+from ._french_candidates import candidate
 from ._prose import exempt_spans, inside, text_nodes
 from .grammar import DATA, load_patterns
 
@@ -153,10 +154,12 @@ def _check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, .
     errors = []
     for start, end in _sentences(text):
         sentence = text[start:end]
-        if not candidate(sentence, families) or _foreign(sentence, foreign):
+        if not candidate(sentence, families, _morph):
             continue
-        errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
-                      for error in _sentence_errors(sentence, kinds))
+        found = _sentence_errors(sentence, kinds)
+        if found and not _foreign(sentence, foreign):   # asked only when there is something to report
+            errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
+                          for error in found)
     slips: list[Slip] = []
     previous: dict[str, Any] | None = None
     for error in sorted(errors, key=lambda e: (e["nStart"], e["nEnd"])):
@@ -201,48 +204,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(grammalecte.text.getSentenceBoundaries(text))
 
 
-# The candidate pre-filter: Grammalecte reads a sentence in about 1 ms a word, whatever
-# families are asked for (its rule graphs run whole). A sentence that cannot hold an error
-# of the default families is not given to it: none of its determiners disagrees with the
-# next word in gender or number, no verb form disagrees with the pronoun or noun before it
-# nor is of the first or second person only, no pronoun or clitic stands before a word that
-# is no conjugated verb, and no word that elides stands unelided before a vowel. The tests
-# read Grammalecte's morphology (its lexicon), so they miss nothing that rule reads there.
-_FILTERED = frozenset({"agreement", "conjugation", "elision"})
-_TOKENS = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
-_ELIDES = frozenset("le la de je me te se ce ne que jusque lorsque puisque quoique".split())
-_SI_IL = re.compile(r"\bsi\s+ils?\b", re.IGNORECASE)
-# a word that takes elision: its lemma opens on a vowel or a mute h (Grammalecte marks an
-# aspirate h ``;é``), and it is no grammatical word, nor ``un``/``une``
-_ELIDABLE = re.compile(r">[aâàäeéèêëiîïoôöuùûüyœæh]", re.IGNORECASE)
-_NOT_ELIDABLE = re.compile(r">une?/|:G|;é")
-_GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
-_CONJUGATED = re.compile(r":V.*:(?:I[pqsf]|K|S[pq]|E)\b")
-_SUBJECT = {"je": "1s", "j’": "1s", "tu": "2s", "il": "3s", "elle": "3s", "on": "3s",
-            "nous": "1p", "vous": "2p", "ils": "3p", "elles": "3p"}
-_PREVERB = frozenset("ne n’ se s’ me m’ te t’ je j’ tu il elle on nous vous ils elles".split())
-
-
-def candidate(sentence: str, families: tuple[str, ...]) -> bool:
-    """Whether ``sentence`` can hold an error of ``families`` (the pre-filter above);
-    always true when a family outside the three defaults is asked for."""
-    if not set(families) <= _FILTERED:
-        return True
-    if "elision" in families and _SI_IL.search(sentence):
-        return True
-    tokens = [word.replace("'", "’") for word in _TOKENS.findall(sentence)]
-    morphs = [_morph(word) for word in tokens]
-    for index in range(1, len(tokens)):
-        before, word = morphs[index - 1], morphs[index]
-        if "elision" in families and tokens[index - 1].lower() in _ELIDES and _elidable(word):
-            return True
-        if "agreement" in families and _disagree(before, word):
-            return True
-        if "conjugation" in families and _verb_candidate(tokens, morphs, index):
-            return True
-    return False
-
-
 @lru_cache(maxsize=65536)
 def _morph(word: str) -> tuple[str, ...]:
     """Grammalecte's morphologies of a word (of its lower case when it has none capitalised)."""
@@ -251,62 +212,6 @@ def _morph(word: str) -> tuple[str, ...]:
         return ()
     speller = checker.getSpellChecker()
     return tuple(speller.getMorph(word) or (speller.getMorph(word.lower()) if word[:1].isupper() else []))
-
-
-def _elidable(morphs: tuple[str, ...]) -> bool:
-    return any(_ELIDABLE.search(m) for m in morphs) and not any(_NOT_ELIDABLE.search(m) for m in morphs)
-
-
-def _features(morphs: tuple[str, ...], tag: str) -> set[tuple[str, str]]:
-    return {pair for morph in morphs if tag in morph for pair in _GENDER_NUMBER.findall(morph)}
-
-
-def _disagree(determiner: tuple[str, ...], word: tuple[str, ...]) -> bool:
-    """A determiner and the next word that share no gender and number (``leurs décision``)."""
-    wanted = _features(determiner, ":D")
-    if not wanted or _has(word, ":G:[WXD]"):
-        return False   # ``la plus``, ``toute la``: an adverb or another grammatical word
-    found = {pair for morph in word if re.search(r":[NAQ]", morph) for pair in _GENDER_NUMBER.findall(morph)}
-    if not found:
-        return False
-    return not any((g1 == g2 or "e" in (g1, g2) or "i" in (g1, g2)) and (n1 == n2 or "i" in (n1, n2))
-                   for g1, n1 in wanted for g2, n2 in found)
-
-
-def _verb_candidate(tokens: list[str], morphs: list[tuple[str, ...]], index: int) -> bool:
-    """A verb form that may disagree with the pronoun or noun right before it, a verb form of
-    the first or second person only (``destines``), or a participle, noun or adjective
-    after a subject pronoun or clitic (``il passé``, ``se déclaré``)."""
-    word = morphs[index]
-    conjugated = [morph for morph in word if _CONJUGATED.search(morph)]
-    if not conjugated:
-        return (tokens[index - 1].lower() in _PREVERB and _has(word, ":[QNA]")
-                and not _has(word, ":(?:W|Y|G:[OXWD])"))
-    persons = {person for morph in conjugated for person in re.findall(r":([123][sp])", morph)}
-    only_verb = len(conjugated) == len(word)
-    third = bool(persons & {"3s", "3p"})
-    capital = tokens[index][:1].isupper()
-    for back in range(index - 1, max(-1, index - 4), -1):
-        before = morphs[back]
-        subject = _SUBJECT.get(tokens[back].lower())
-        if subject is not None and not (subject in ("1p", "2p") and subject not in persons):
-            return subject not in persons
-        if subject is not None:
-            continue   # ``je vous propose``: ``vous`` is an object; the subject is further back
-        if _has(before, ":D") and (capital or not _has(before, ":O")):
-            return False   # a determiner (``le Président``): the word is its noun
-        if _has(before, ":[NA]") and not _has(before, ":G"):
-            if not third or _has(word, ":G"):
-                return only_verb and not third   # ``les objets destines``; not ``a été commis``
-            numbers = {n for morph in before if re.search(r":[NA]", morph) for _, n in _GENDER_NUMBER.findall(morph)}
-            return "i" not in numbers and not any(f"3{n}" in persons for n in numbers)
-        if not _has(before, ":(?:W|O[ov])"):
-            break   # no adverb or clitic between: no subject right before
-    return only_verb and not third
-
-
-def _has(morphs: tuple[str, ...], tag: str) -> bool:
-    return any(re.search(tag, morph) for morph in morphs)
 
 
 @lru_cache(maxsize=16384)
@@ -322,7 +227,7 @@ def _sentence_errors(sentence: str, kinds: tuple[str, ...]) -> tuple[dict[str, A
 def _foreign(sentence: str, languages: tuple[str, ...]) -> bool:
     """A sentence of the text's other language inside the French version (``Goedkeuring
     van de agenda`` in a French record): Grammalecte would read its words as French."""
-    if not languages or len(_WORD.findall(sentence)) < 2:
+    if not languages or len(_WORD.findall(sentence)) < 4:   # fewer words: too few to tell
         return False
     from bilint.langid import probabilities
 
@@ -433,9 +338,14 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     variable ``BILINT_GRAMMALECTE``); without it this rule finds nothing. Only the
     families that were right at least 9 times in 10 on real legislative texts are on by
     default: ``agreement`` (a determiner and its noun), ``conjugation`` (a verb and the
-    pronoun or noun right before it) and ``elision`` (``de administration``). The message is Grammalecte's;
-    quotations and italics are not checked, nor what a BL601 pattern already reports. The fix is Grammalecte's first suggestion
-    (unsafe: read it first).
+    pronoun or noun right before it) and ``elision`` (a missing one: ``de
+    administration``). Not checked: quotations and italics, sentences more likely in the
+    text's other language, a determiner before an acronym (``un ATM``), a capitalised word
+    inside a name (``le Conseil Affaires étrangères``), a first- or second-person verb after
+    ``qui`` (``c'est vous … qui préférez``), and what a BL601 pattern already reports. Only
+    the sentences whose words (by Grammalecte's own lexicon) can hold an error of the
+    default families are given to it, each once. The message is Grammalecte's; the fix is
+    its first suggestion (unsafe: read it first).
 
     Example:
         fr: ``leurs décision`` → ``leur``; ``les parties comprend`` → ``comprennent``;
@@ -447,9 +357,12 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             available, off by default because they are noisy on legislative prose:
             ``agreement-wide`` (adjectives and participles further from their noun),
             ``conjugation-wide`` (subjects further from their verb, inverted or coordinated),
-            ``participles``, ``confusions``, ``infinitives``, ``moods``, ``locutions``,
-            ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families = ["agreement",
-            "conjugation", "elision", "confusions"]``.
+            ``elision-wide`` (also a superfluous elision, by Grammalecte's list of words
+            that refuse it), ``participles``, ``confusions``, ``infinitives``, ``moods``,
+            ``locutions``, ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families =
+            ["agreement", "conjugation", "elision", "confusions"]``; an unknown name is an
+            error. Any family outside the three defaults makes Grammalecte read every
+            sentence (slower).
     """
     families = tuple(options.get("families", DEFAULT_FAMILIES) or ())
     check_families(families)   # a typo must not switch a family off silently

@@ -52,8 +52,9 @@ def _skip_pattern(code: str) -> "re.Pattern[str]":
     notes = _alt(_numbers(code).editorial_notes)
     status = _alt(_numbers(code).status_words)
     return re.compile(
-        # (Zie NOTA 1 onder TITEL), [Red: …], (NOTA : … (B.St. 12-01-2018, p. 1393) …): one level of brackets inside
-        rf"[(\[]\s*(?:{notes})(?!\w)(?:[^()\[\]]|\([^()\[\]]{{0,120}}\)){{0,300}}[)\]]"
+        # (Zie NOTA 1 onder TITEL), [Red: …], (NOTA : … (B.St. 12-01-2018, p. 1393) …): one level of
+        # brackets inside; a note the source never closes runs to the end of the text
+        rf"[(\[]\s*(?:{notes})(?!\w)(?:[^()\[\]]|\([^()\[\]]{{0,120}}\)){{0,300}}(?:[)\]]|$)"
         rf"|\b(?:{status})\s*:\s*[^<>\n]{{0,40}}?\d{{1,4}}[-./]\d{{1,2}}[-./]\d{{2,4}}"   # Inwerkingtreding : 01-04-2005
         r"|!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)"             # a markdown image
         r"|(?<![\w!])![^\W_][^\s!]{0,300}"                    # what a reader left of an image: "!10000050203"
@@ -98,7 +99,8 @@ def _date_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int], dict[str
     month_alt = _alt(months)
     day = (rf"(?:(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>(?:[^\W\d_]+\s+(?:en|et|and)\s+)?[^\W\d_]+(?:-[^\W\d_]+)*))"
            rf"(?:\s+(?:{joiners}))?")
-    year = r"(?P<year>\d{4})(?![\w/-]|[.,]\d)|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
+    # a year glued to the next element's capital ("le 14 mai 1964Monsieur l'Ambassadeur") ends there
+    year = r"(?P<year>\d{4})(?:(?![\w/-]|[.,]\d)|(?=[^\W\d_]))|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
     pattern = re.compile(
         # the day may be glued to its month where a superscript suffix was dropped ("1<sup>er</sup>septembre")
         rf"(?<![\w/.,-])(?:{day})(?:\s+|(?<=\d)(?=[^\W\d_]))(?:(?:van|de|of)\s+)?(?P<month>{month_alt})(?![\w])\.?,?\s+(?:{year})"
@@ -151,6 +153,9 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
                 continue
             month = months[re.sub(r"\s+", " ", match.group("month"))]
             if match.group("year"):
+                after = text[match.end("year"):match.end("year") + 1]
+                if after.isalpha() and not after.isupper():
+                    continue   # "1964abc": no year; "1964Monsieur": the next element glued on
                 year = int(match.group("year"))
             else:
                 parsed = _year_in_words(folded, match.start("yearwords"), match.end("yearwords"), code)

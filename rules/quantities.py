@@ -313,8 +313,8 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
             is_law = bool(patterns["law_before"].search(text, 0, start))
             take(Quantity(start, end, text[start:end], iso, "reference" if is_law else "date"))
     for start, end, value in day_months(text, code):   # "5 Novembre dernier": a date without its year
-        if free(start, end):
-            take(Quantity(start, end, text[start:end], value, "date"))
+        if free(start, end):   # its day alone is its other reading ("22 Août" quoted in a Dutch text)
+            take(Quantity(start, end, text[start:end], value, "date", alt=str(int(value[-2:]))))
     for start, end, value in metres(text):   # "2 m. 10" / "2.10 M."
         if free(start, end):
             take(Quantity(start, end, text[start:end], value, "number"))

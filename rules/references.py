@@ -4,7 +4,8 @@ Each provision's references are parsed by ``bilint.citations`` into target paths
 (article → paragraph → subparagraph → point → subpoint) and acts. BL402 pairs the
 references of two aligned provisions and reports the first part that differs: a level, a
 number, a member of a list or range, the act. BL430 looks a reference that clearly points
-into the text itself up in the text's own structure. Document numbers, law dates written
+into the text itself up in the text's own structure (``rules._targets``); BL431 checks that
+the two versions' agreeing references resolve to aligned provisions. Document numbers, law dates written
 without a provision and the amendment references of a consolidation are not citations:
 BL402 compares those as values, with ``rules.parity``'s comparison.
 """
@@ -521,23 +522,28 @@ def targets(bitext: Bitext, lang: str) -> Targets:
 def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A reference to a provision of this text that the text does not have.
 
-    Why: a reference to ``article 17`` in a text of sixteen articles, or to ``§ 4`` of an
-    article that has three, points at nothing; it is a renumbering left behind or a typo,
-    and the reader cannot follow it. bilint parses each reference (see BL402) and looks
-    up, in the text's own structure, the articles (and the ``§`` paragraphs of an
-    article) of the references that clearly point into the text itself: those that name
+    Why: a reference to ``article 17`` in a text of sixteen articles, to ``§ 4`` of an
+    article that has three, or to the point ``l)`` of a list that ends at ``k)``, points at
+    nothing; it is a renumbering left behind or a typo, and the reader cannot follow it.
+    bilint parses each reference (see BL402) and follows it down the text's own
+    structure: the article, its ``§`` paragraph, and the point (``3°``, ``c)``) of the one
+    list of points that paragraph or article has; only a number past the last is
+    reported (a text may skip repealed numbers). It follows the references that clearly
+    point into the text itself: those that name
     it (``van deze wet``, ``de la présente loi``, ``of this Act``), those marked
     ``hiervoor``/``ci-dessus``/``above``, and those whose sentence names no act at all. A
     reference in a sentence that names another act (``artikel 5 van de wet van 18 juli
     1966``, ``l'article 3 de la Convention``), inside quotation marks (an amending act's
     new text) or in a consolidation's amendment note is not looked up. Articles listed by
-    a heading of repealed ones (``Art. 31-34``) exist. Only texts that have articles (at
-    least ``min_articles``) are checked.
+    a heading of repealed ones (``Art. 31-34``) exist; a section cited after the chapter of
+    an annual statute (``[Repealed, 2012, c. 19, s. 221]``) is that statute's. Only texts
+    that have articles (at least ``min_articles``) are checked.
 
     No fix: what was meant is not known.
 
     Example: in a text whose articles run from 1 to 16, ``overeenkomstig artikel 17`` /
-    ``conformément à l'article 17``: ``17`` is reported in each version. ``artikel 5 van
+    ``conformément à l'article 17``: ``17`` is reported in each version; ``artikel 2, § 1,
+    3°`` where that paragraph lists ``1°`` and ``2°``: ``3°`` is reported. ``artikel 5 van
     de wet van 18 juli 1966`` is not looked up.
 
     Options: ``min_articles`` (default 3): the number of articles a text must have for its

@@ -40,7 +40,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Protocol, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Protocol, Sequence
+
+if TYPE_CHECKING:
+    from ._wordtable import WordTable
 
 __all__ = ["Misspelling", "Lexicon", "load_lexicon", "find_misspellings",
            "LexiconUnavailable"]
@@ -232,15 +235,14 @@ def damerau(a: str, b: str) -> int:
 # Embedded lexicon
 
 @functools.lru_cache(maxsize=None)
-def _load_lines(lang: str) -> list[str]:
-    """Sorted ``word\\t[p~]zipf10`` lines; looked up by bisection (no dict to build: fast load)."""
+def _load_lines(lang: str) -> "WordTable":
+    """The sorted ``word\t[p~]zipf10`` lines of a language, looked up by bisection."""
+    from ._wordtable import WordTable
+
     path = Path(__file__).resolve().parent / "data" / "words" / f"{lang}.tsv.gz"
     if not path.exists():
         raise LexiconUnavailable(f"no embedded word list for {lang!r} ({path})")
-    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    return lines
+    return WordTable.open(path)
 
 
 WORD, NAME, PART, USAGE = "w", "n", "p", "~"   # kinds of entries (rules/data/words/README.md)
@@ -267,11 +269,8 @@ class EmbeddedLexicon:
         """(kind, zipf) of a lower-case form; ("", 0) when absent. Extra words are words."""
         if w in self._extra:
             return WORD, 5.0
-        key = w + "\t"
-        lines = self._lines
-        i = bisect.bisect_left(lines, key)
-        if i < len(lines) and lines[i].startswith(key):
-            value = lines[i][len(key):]
+        value = self._lines.value(w)
+        if value is not None:
             kind = value[0] if value[:1] in (PART, USAGE, NAME) else WORD
             return kind, int(value.lstrip("pn~")) / ZIPF_SCALE
         return _ABSENT
@@ -308,7 +307,7 @@ class EmbeddedLexicon:
         """Letters used by the language's common words (sampled: every 50th line)."""
         if self._alphabet is None:
             counts: dict[str, int] = {}
-            for line in self._lines[::50]:
+            for line in self._lines.every(50):
                 word, _, freq = line.partition("\t")
                 if int(freq.lstrip("pn~")) >= 25:
                     for ch in word:

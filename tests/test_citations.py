@@ -55,6 +55,9 @@ def _one(text: str, code: str) -> Citation:
      [("article", [("22", None)]), ("point/subparagraph", [("1", None), ("2", None), ("3", None)]),
       ("point/subpoint", [("a", None)])]),
     ("fr", "l'alinéa 3a)", [("article", [("3", None)]), ("point", [("a", None)])]),
+    ("fr", "l'article 27, paragraphe (4)", [("article", [("27", None)]), ("paragraph", [("4", None)])]),
+    ("en", "subsection (2)(a) of section 5", [("article", [("5", None)]), ("paragraph", [("2", None)]),
+                                              ("point/subpoint", [("a", None)])]),
 ])
 def test_target_paths(code: str, text: str, path: list) -> None:
     assert _path(_one(text, code)) == path
@@ -75,6 +78,12 @@ def test_the_word_of_a_compact_reference_is_kept_as_its_claim() -> None:
     ("nl", "artikel 42 van het Strafwetboek", "code", False, None, "Strafwetboek"),
     ("en", "section 3 of the Access to Information Act", "law", False, None, "Access to Information Act"),
     ("en", "Article 3 of the Treaty of 1966", "treaty", False, "1966", None),
+    # old Dutch: "van den 5den November 1842"
+    ("nl", "artikel 20 van het tractaat van den 5den November 1842", "treaty", False, "1842-11-05", None),
+    # an act named before: "the said", "susdit", "boven aangehaald" is no title
+    ("nl", "artikel 20 van het boven aangehaald verdrag van den 3den Mei 1815", "treaty", False, "1815-05-03", None),
+    ("fr", "l'article 3 de la dite Convention", "treaty", False, None, None),
+    ("en", "section 3 of the said Act", "law", False, None, None),
 ])
 def test_acts(code: str, text: str, kind: str, this: bool, date: str | None, title: str | None) -> None:
     act = _one(text, code).act

@@ -95,6 +95,24 @@ def test_an_edit_rechecks_only_the_changed_paragraph(monkeypatch: pytest.MonkeyP
     assert [f for f, _, _ in edited] == [f for f, _, _ in first] == ["leurs"]
 
 
+@needs_grammalecte
+def test_only_sentences_that_can_hold_a_slip_reach_grammalecte(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = french_grammar.load_checker().getGCEngine()
+    checked: list[str] = []
+    original = engine.parse
+    monkeypatch.setattr(engine, "parse", lambda text, *a, **k: checked.append(text) or original(text, *a, **k))
+    french_grammar._check_paragraph.cache_clear()
+    french_grammar._sentence_errors.cache_clear()
+    assert _findings("les États prennent leurs décisions et il comprend que la demande est adressée au Conseil;") == []
+    assert checked == []   # correct sentences: Grammalecte never runs
+    assert [f for f, _, _ in _findings("les États prennent leurs décision et il comprend la demande;")] == ["leurs"]
+    assert [text for text in checked if "décision" in text]
+    # a family outside the defaults turns the pre-filter off
+    checked.clear()
+    _findings("les États prennent leurs décisions;", families=["agreement", "confusions"])
+    assert len(checked) >= 3
+
+
 def test_an_unknown_family_is_a_one_line_error(tmp_path: Path) -> None:
     # with or without Grammalecte: a typo must not switch a family off silently
     from .helpers import run, write
@@ -106,3 +124,24 @@ def test_an_unknown_family_is_a_one_line_error(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert "no BL603 family 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+
+
+def test_the_pre_filter_reads_the_morphology_it_is_given() -> None:
+    # without Grammalecte: a stub lexicon in Grammalecte's morphology notation
+    from bilint_rules._french_candidates import candidate
+
+    lexicon = {"leurs": (">leur/:G:Dp:e:p/*",), "décision": (">décision/:N:f:s/*",),
+               "décisions": (">décision/:N:f:p/*",), "il": (">il/:G:Os:O3:m:s/*",),
+               "comprend": (">comprendre/:V3_it_q__a:Ip:3s/*",),
+               "comprends": (">comprendre/:V3_it_q__a:Ip:1s:2s/*",),
+               "administration": (">administration/:N:f:s/*",), "de": (">de/:G:R:Rv/*", ">de/:G:D:e:i/*")}
+
+    def morph(word: str) -> tuple[str, ...]:
+        return lexicon.get(word, ())
+
+    defaults = french_grammar.DEFAULT_FAMILIES
+    assert candidate("leurs décision", defaults, morph) and not candidate("leurs décisions", defaults, morph)
+    assert candidate("il comprends", defaults, morph) and not candidate("il comprend", defaults, morph)
+    assert candidate("de administration", defaults, morph)
+    assert not candidate("de administration", ("agreement", "conjugation"), morph)
+    assert candidate("il comprend", ("agreement", "confusions"), morph)   # a family it cannot filter for

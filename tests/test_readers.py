@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilint.readers import read_blocks
-from bilint.source import read_source
+from bilint.source import Source, read_source
 
 from .conftest import NO_NETWORK_BOOT
 
@@ -109,6 +109,27 @@ def test_akoma_ntoso_numbers_and_notes(corpus):
     legilux = read_blocks(read_source(str(corpus / "formats" / "lu-legilux-akn-fr" / "2006_07_31_n2_jo.xml")))
     assert legilux[0].declared == "fr"
     assert any(b.unit == "article" and b.text.text == "Art. 1er." for b in legilux)
+
+
+LISTS = """<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"
+ xmlns:scl="http://www.scl.lu"><act><meta><identification><FRBRExpression><FRBRlanguage language="fra"/>
+</FRBRExpression></identification></meta><body><article><num>Art. 2.</num><paragraph><content><p>Sont abrogés:
+<ol><li>la loi du 12 juillet 1895;</li><li>la loi du 28 mars 1972 concernant <ol scl:symbol="a)">
+<li>l'entrée des étrangers;</li><li>l'emploi des étrangers;</li></ol> </li><li>la loi du 3 août 1977.</li></ol>
+<ol type="i" start="3"><li>ceci;</li></ol></p></content></paragraph></article></body></act></akomaNtoso>"""
+
+
+def test_akoma_ntoso_lists_get_the_labels_a_browser_shows():
+    source = Source("loi.xml", LISTS)
+    items = [(b.text.text, b.depth, b.where) for b in read_blocks(source) if b.depth]
+    assert items == [("1. la loi du 12 juillet 1895;", 1, "Art. 2, 1"),
+                     ("2. la loi du 28 mars 1972 concernant", 1, "Art. 2, 2"),
+                     ("a) l'entrée des étrangers;", 2, "Art. 2, 2, a)"),
+                     ("b) l'emploi des étrangers;", 2, "Art. 2, 2, b)"),
+                     ("3. la loi du 3 août 1977.", 1, "Art. 2, 3"),
+                     ("iii. ceci;", 1, "Art. 2, iii")]
+    label = next(b for b in read_blocks(source) if b.text.text.startswith("a)"))
+    assert LISTS[label.text.offsets[0]:].startswith("<li>")   # a generated label points at its item
 
 
 XXE = """<?xml version="1.0"?>
@@ -324,6 +345,25 @@ def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path, word_test
     assert first.declared == "fr" and blocks[-1].declared == "nl"
 
 
+def test_pdf_margin_titles_small_capitals_and_paragraph_ends(tmp_path):
+    pytest.importorskip("pypdfium2")
+    body = ["Les parties se concertent chaque annee sur la mise en oeuvre du present accord et en font",
+            "rapport au Comite de ministres, qui peut adopter des recommandations.",
+            "Le Comite se reunit deux fois par an.",
+            "Il arrete son reglement interieur a l'unanimite des membres presents et le publie."]
+    content = "BT /F1 12 Tf 40 780 Td (T) Tj /F1 9 Tf (ITRE PREMIER) Tj ET\n"      # small capitals
+    content += "BT /F1 9 Tf 0 1 -1 0 20 200 Tm (Bijlagen bij het Belgisch Staatsblad) Tj ET\n"   # turned
+    for index, line in enumerate(body):
+        content += _text(40, 740 - index * 12, line, 10)
+    path = tmp_path / "acte.pdf"
+    path.write_bytes(_pdf([content]))
+    texts = [b.text.text for b in read_blocks(read_source(str(path)))]
+    assert texts[0] == "TITRE PREMIER"
+    assert not any("Bijlagen" in t or "Staatsblad" in t for t in texts)
+    # "Le" would have fitted after "ministres, qui ... recommandations.": that line ended its paragraph
+    assert texts[1].endswith("des recommandations.") and texts[2].startswith("Le Comite se reunit")
+
+
 def test_hostile_pdf_files(tmp_path):
     pytest.importorskip("pypdfium2")
     whole = _pdf([_two_column_page(1)])
@@ -381,6 +421,7 @@ def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language(wor
     assert join_cut("vice-", "gouverneur") is None                   # unknown language: keep it
     assert join_cut("para-", "graph", "en") == "paragraph"           # Hunspell's "para-graph" is no word
     assert join_cut("Gbagbo-", "kamp", "nl") is None                 # a name keeps its hyphen
+    assert join_cut("Bra-", "bant", "en") == "Brabant"                # ... but a name cut mid-way is joined
     assert join_cut("inlichtingen-", "en", "nl") is None             # a suspended compound
     assert join_cut("benoemings-", "en", "nl") is None               # ... even when "benoemings" is no word
     assert join_cut("ser-", "vice") == "service"                     # a word in every language
@@ -401,3 +442,15 @@ def test_without_any_word_test_no_cut_word_is_joined(monkeypatch):
         monkeypatch.undo()
         for cached in (words._test, words.is_word):
             cached.cache_clear()
+
+
+def test_a_pdf_paragraph_is_cut_where_its_language_changes():
+    from bilint.readers.pdf import _Line, _split_languages
+
+    texts = ["Zijn er dienaangaande opmerkingen? (Nee)", "En conséquence, l'ordre du jour est adopté.",
+             "Bijgevolg is de agenda aangenomen.", "La séance est levée. Prochaine séance le jeudi",
+             "25 janvier 2024 à 14 h 15."]
+    lines = [_Line(41, "right", 100 + 12 * i, 110 + 12 * i, 56, text.split(), 10) for i, text in enumerate(texts)]
+    parts = _split_languages(lines, list(range(len(lines))))
+    assert [[lines[i].text for i in part] for part in parts] == [
+        [texts[0]], [texts[1]], [texts[2]], texts[3:]]

@@ -129,9 +129,10 @@ def join_cut(head: str, tail: str, lang: str | None = None) -> str | None:
             return None
     if is_word(joined, lang):
         return joined   # ``vicegouverneur`` in Dutch, ``paragraph`` in English
-    if is_word(head + tail, lang) or head[:1].isupper():
+    if is_word(head + tail, lang) or head[:1].isupper() and (is_word(tail, lang) or is_word(head[:-1], lang)):
         return None   # the compound is written with its hyphen (``vice-gouverneur`` in French),
-                      # and a name in a compound keeps it (``Gbagbo-kamp``)
+                      # and a name in a compound keeps it (``Gbagbo-kamp``); a name cut
+                      # mid-way (``Bra-`` / ``bant``) has no part that is a word
     if is_word(head[:-1], lang) and is_word(tail, lang):
         return None   # two words: a compound with its hyphen
     return joined     # a word cut mid-way (``meergemeen-`` / ``tepolitiezones``): no part is a word

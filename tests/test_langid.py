@@ -1,0 +1,65 @@
+"""bilint's n-gram extraction gives langdetect exactly the n-grams its own loop gives."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bilint import langid
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "benelux-2021-drugs.md"
+
+
+def _langdetect_grams(text: str, known) -> list[str]:
+    """langdetect's own ``Detector._extract_ngrams`` (langdetect/detector.py), on appended text."""
+    from langdetect.utils.ngram import NGram
+
+    result = []
+    ngram = NGram()
+    for char in text:
+        ngram.add_char(char)
+        if ngram.capitalword:
+            continue
+        for size in range(1, NGram.N_GRAM + 1):
+            if len(ngram.grams) < size:
+                break
+            gram = ngram.get(size)
+            if gram and gram != " " and gram in known:
+                result.append(gram)
+    return result
+
+
+def _texts() -> list[str]:
+    lines = [line for line in EXAMPLE.read_text(encoding="utf-8").split("\n") if line.strip()]
+    rng = random.Random(5)
+    alphabet = "abcdeéèçàëïô  .,;:-'’«»()0123456789ABCÉ\u00a0\tẞſ"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    return lines + [line.lower() for line in lines] + noise + ["", " ", "a", " a ", "ab", "A", "AB c"]
+
+
+@pytest.mark.parametrize("languages", [("fr", "nl"), ("en", "fr")])
+def test_same_ngrams_in_the_same_order_as_langdetect(languages):
+    factory = langid._factory(languages)
+    known = factory.word_lang_prob_map
+    for text in _texts():
+        detector = factory.create()
+        detector.append(text)
+        assert langid._grams(detector.text, known) == _langdetect_grams(detector.text, known), text
+    # and once more, with every word's n-grams read back from the cache
+    for text in _texts()[:200]:
+        detector = factory.create()
+        detector.append(text)
+        assert langid._grams(detector.text, known) == _langdetect_grams(detector.text, known), text
+
+
+def test_probabilities_are_deterministic_and_decide_clear_cases():
+    dutch = "De minister van Justitie beslist over de samenwerking tussen de politiediensten."
+    french = "Le ministre de la Justice décide de la coopération entre les services de police."
+    assert max(langid.probabilities(dutch, ("nl", "fr")).items(), key=lambda item: item[1])[0] == "nl"
+    assert max(langid.probabilities(french, ("nl", "fr")).items(), key=lambda item: item[1])[0] == "fr"
+    first = langid.probabilities(dutch, ("nl", "fr"))
+    langid._cached.cache_clear()
+    langid._WORD_GRAMS.clear()
+    assert langid.probabilities(dutch, ("fr", "nl")) == first   # seeded: the same answer every time
