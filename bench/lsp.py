@@ -10,8 +10,10 @@ time (one more letter typed into a word, so that no text is linted twice) and ti
 the moment the change is written to the moment the diagnostics for that document version
 arrive. The figure includes the server's debounce (``bilint.lsp.server.DEBOUNCE``), the
 lint of both language versions and the round trip over stdio. Then five bursts of eight
-keystrokes 60 ms apart, timed from the last keystroke of each. The same lint is then timed
-in this process without the server (``lint_only``), so that the server's own share shows.
+keystrokes 60 ms apart, timed from the last keystroke of each (before them, one undo of
+the last letter: a text linted a moment ago, answered from the server's memo). The same
+lint is then timed in this process without the server (``lint_only``), so that the
+server's own share shows.
 On a shared machine the wall times grow with the load; the CPU times do not much: the
 server's per edit (``server_cpu_per_edit_s``, from /proc) and the lint's alone.
 Needs ``bilint[server]``.
@@ -75,13 +77,20 @@ async def measure(edits: int) -> dict:
     start = len(line[:column].encode("utf-16-le")) // 2
     typed = 0
 
-    def keystroke(version: int) -> None:
+    def keystroke(version: int, undo: bool = False) -> None:
+        """Type a letter after the ones typed so far, or (``undo``) take the last one back."""
         nonlocal typed
-        where = types.Position(34, start + typed)
-        typed += 1
+        if undo:
+            typed -= 1
+            where = types.Range(types.Position(34, start + typed), types.Position(34, start + typed + 1))
+            letter = ""
+        else:
+            where = types.Range(types.Position(34, start + typed), types.Position(34, start + typed))
+            typed += 1
+            letter = LETTERS[version % 26]
         client.text_document_did_change(types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            [types.TextDocumentContentChangePartial(range=types.Range(where, where), text=LETTERS[version % 26])]))
+            [types.TextDocumentContentChangePartial(range=where, text=letter)]))
 
     delays = []
     server_cpu = cpu_seconds(client._server.pid)
@@ -95,8 +104,15 @@ async def measure(edits: int) -> dict:
     # of the burst are given up as stale, so this should stay near one lint
     if server_cpu is not None:
         server_cpu = (cpu_seconds(client._server.pid) - server_cpu) / edits
+    # an undo of the last letter: the text of the edit before, linted a moment ago, which
+    # the server's memo answers without linting
+    version = edits + 2
+    sent = time.perf_counter()
+    keystroke(version, undo=True)
+    await wait_for(arrived, news, version)
+    undo = arrived[version] - sent
+    await asyncio.sleep(0.3)
     bursts = []
-    version = edits + 1
     for _ in range(5):
         for _ in range(8):
             version += 1
@@ -117,6 +133,7 @@ async def measure(edits: int) -> dict:
         "change_to_diagnostics_max_s": round(max(delays), 3),
         "edits": len(delays),
         "server_cpu_per_edit_s": round(server_cpu, 3) if server_cpu is not None else None,
+        "undo_to_diagnostics_s": round(undo, 3),
         "burst_last_key_to_diagnostics_median_s": round(statistics.median(bursts), 3),
         "bursts": len(bursts),
         "diagnostics": first[0] if first else 0,
