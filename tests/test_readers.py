@@ -454,3 +454,13 @@ def test_a_pdf_paragraph_is_cut_where_its_language_changes():
     parts = _split_languages(lines, list(range(len(lines))))
     assert [[lines[i].text for i in part] for part in parts] == [
         [texts[0]], [texts[1]], [texts[2]], texts[3:]]
+
+
+def test_a_gazette_annex_in_one_language_is_one_note(corpus):
+    """The Official Gazette's annex is Dutch only; a form number above it is no French section."""
+    pytest.importorskip("pypdfium2")
+    annex = corpus / "formats" / "be-moniteur-bijlagen-annex" / "19335491.pdf"
+    if not annex.is_file():
+        pytest.skip("../shared/corpus/formats is not present")
+    _, data = report("--languages", "nl,fr", str(annex))
+    assert [(d["code"], d["lang"]) for d in data["diagnostics"]] == [("BL002", "nl")]

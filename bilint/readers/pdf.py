@@ -295,7 +295,6 @@ def _letter_spaced(words: list[str]) -> bool:
 
 def _column_languages(pages: list[_Page]) -> dict[tuple[int, str], str]:
     """The language of each column of each two-column page, told from its whole text."""
-    from ..langid import probabilities
     from ..pairing import known_languages
 
     languages = tuple(known_languages())
@@ -304,15 +303,26 @@ def _column_languages(pages: list[_Page]) -> dict[tuple[int, str], str]:
         if not page.columns:
             continue
         for column in ("left", "right"):
-            text = " ".join(line.text for line in page.lines if line.column == column)
+            lines = [line.text for line in page.lines if line.column == column]
+            text = " ".join(lines)
             if sum(ch.isalpha() for ch in text) < 200:
                 continue
-            probs = probabilities(text[:4000], languages)
-            if probs:
-                best = max(probs, key=probs.get)
-                if probs[best] >= 0.9:
-                    found[(page.number, column)] = best
+            # told from each third of the column too: a column of a record in newspaper flow
+            # holds both languages and is given none (its paragraphs are told one by one)
+            third = max(1, len(lines) // 3)
+            told = {_told(" ".join(part)[:4000], languages)
+                    for part in (lines, lines[:third], lines[third:2 * third], lines[2 * third:]) if part}
+            if len(told) == 1 and None not in told:
+                found[(page.number, column)] = told.pop()
     return found
+
+
+def _told(text: str, languages: tuple[str, ...]) -> str | None:
+    from ..langid import probabilities
+
+    probs = probabilities(text, languages)
+    best = max(probs, key=probs.get) if probs else None
+    return best if best and probs[best] >= 0.9 else None
 
 
 def _build(path: str, pages: list[_Page]) -> Source:
