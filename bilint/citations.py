@@ -25,7 +25,7 @@ LEVELS = ("article", "paragraph", "subparagraph", "point", "subpoint", "clause")
 
 _LATIN = ("bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|"
           "terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies")
-_ORDINAL_ENDING = "(?:ère|ème|eme|ste|den|er|re|de|st|nd|rd|th|e)"
+_ORDINAL_ENDING = "(?:ère|ème|eme|sten|ste|den|er|re|de|st|nd|rd|th|e)"
 _VALUE_TYPES = ("NUM", "SUB", "DEGREE", "LETTER", "ORD")
 
 
