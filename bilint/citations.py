@@ -25,7 +25,7 @@ LEVELS = ("article", "paragraph", "subparagraph", "point", "subpoint", "clause")
 
 _LATIN = ("bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|"
           "terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies")
-_ORDINAL_ENDING = "(?:ère|ème|eme|ste|den|er|re|de|st|nd|rd|th|e)"
+_ORDINAL_ENDING = "(?:ère|ème|eme|sten|ste|den|er|re|de|st|nd|rd|th|e)"
 _VALUE_TYPES = ("NUM", "SUB", "DEGREE", "LETTER", "ORD")
 
 
@@ -191,7 +191,8 @@ def lexicon(code: str) -> Lexicon:
     if data.get("act_qualifiers"):
         # "van het boven aangehaald verdrag", "du susdit traité": the act named before
         act_re = rf"(?:(?<!\w)(?i:{_alt(data['act_qualifiers'])})\s+)?(?:{act_re})"
-    months = _alt(language.month_numbers)
+    month_numbers = {**language.month_numbers, **{k.lower(): int(v) for k, v in data.get("month_spellings", {}).items()}}
+    months = _alt(month_numbers)
     ord_any = rf"{_alt(ordinals)}|\d+{_ORDINAL_ENDING}(?!\w)"
     joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
     dets = _alt(data.get("determiners", ()))
@@ -231,7 +232,7 @@ def lexicon(code: str) -> Lexicon:
         "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})(?:\s+(?:{dets}))?\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
                              re.I),
     }
-    return Lexicon(code, levels, ordinals, language.month_numbers, acts, patterns)
+    return Lexicon(code, levels, ordinals, month_numbers, acts, patterns)
 
 
 # --- the lexer ------------------------------------------------------------------------------
@@ -414,6 +415,7 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
     return None
 
 
+_PLACE = re.compile(r"\s+(?:['’]s[ -]|[Ll]a |[Ll]e )?[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?,?\s+")
 _COMPACT_AHEAD = re.compile(r"\s*\d[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
 
 
@@ -484,6 +486,12 @@ def _act_token(lex: Lexicon, text: str, pos: int, prev: Tok) -> Tok | None:
             m = _match(lex, "CONNECT", text, pos)
             if m and _match(lex, "DATE", text, _skip(text, m.end())):
                 return Tok("CONNECT", pos, m.end(), m.group(), True)   # the act's date follows
+            # "het verdrag van 's Gravenhage van 18 October 1907": a place between act and date
+            place = _PLACE.match(text, m.end()) if m else None
+            if place:
+                again = _match(lex, "CONNECT", text, place.end())
+                if again and _match(lex, "DATE", text, _skip(text, again.end())):
+                    return Tok("CONNECT", pos, again.end(), text[pos:again.end()], True)
             continue
         m = _match(lex, kind, text, pos)
         if m and m.end() > pos:

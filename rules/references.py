@@ -358,10 +358,14 @@ def _document_values(bitext: Bitext) -> dict[str, set[str]]:
             for node in bitext.documents[lang].root.walk():
                 if node.marks:
                     cached[lang] |= _superscript_values(node)
+                # document numbers and law ids as written ("arrest nr.148/2017"), whether or
+                # not the value reader took them for a value at that place
+                cached[lang] |= set(_SLASHED.findall(node.text))
         bitext.documents[bitext.languages[0]].root.attrs["_bl43_values"] = cached
     return cached
 
 
+_SLASHED = re.compile(r"(?<![\d/])\d+(?:[-.]\d+)*/\d+(?![\d/])")
 _SPACED_SUFFIX = re.compile(r"(\d+)\s+[^\W\d_]+")
 
 

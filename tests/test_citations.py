@@ -78,12 +78,16 @@ def test_the_word_of_a_compact_reference_is_kept_as_its_claim() -> None:
     ("nl", "artikel 42 van het Strafwetboek", "code", False, None, "Strafwetboek"),
     ("en", "section 3 of the Access to Information Act", "law", False, None, "Access to Information Act"),
     ("en", "Article 3 of the Treaty of 1966", "treaty", False, "1966", None),
-    # old Dutch: "van den 5den November 1842"
+    # old Dutch: "van den 5den November 1842", "van den 30sten Mei 1814"
     ("nl", "artikel 20 van het tractaat van den 5den November 1842", "treaty", False, "1842-11-05", None),
+    ("nl", "artikel XV van het verdrag van Parijs van den 30sten Mei 1814", "treaty", False, "1814-05-30", None),
     # an act named before: "the said", "susdit", "boven aangehaald" is no title
     ("nl", "artikel 20 van het boven aangehaald verdrag van den 3den Mei 1815", "treaty", False, "1815-05-03", None),
     ("fr", "l'article 3 de la dite Convention", "treaty", False, None, None),
     ("en", "section 3 of the said Act", "law", False, None, None),
+    # a place between the act and its date; an old spelling of a month
+    ("nl", "artikel 45 van het verdrag van 's Gravenhage van 18 October 1907", "treaty", False, "1907-10-18", None),
+    ("fr", "l'article 83 de la Convention de La Haye du 18 octobre 1907", "treaty", False, "1907-10-18", None),
 ])
 def test_acts(code: str, text: str, kind: str, this: bool, date: str | None, title: str | None) -> None:
     act = _one(text, code).act
