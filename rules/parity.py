@@ -206,12 +206,42 @@ def _block_values(block: Node) -> "collections.Counter[str]":
     if cache is None:
         cache = collections.Counter()
         for node in block.walk():
-            for q in _quantities(node):
+            quantities = _quantities(node)
+            for q in quantities:
                 cache[q.value] += 1
                 if q.alt and q.alt != q.value:
                     cache[q.alt] += 1
+            for value in _range_members(node.text, quantities):
+                cache[value] += 1
         block.attrs["_bl40_block_values"] = cache
     return cache
+
+
+_RANGE_WORD = re.compile(r"\s*(?:à|a|tot en met|tot|t/m|to|through|-|–)\s*$", re.I)
+_LATIN_ORDER = ("", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+_NUMBERED = re.compile(r"(\d+)([a-z]*)$")
+
+
+def _range_members(text: str, quantities: list[Quantity]) -> list[str]:
+    """The provisions a range of references names between its bounds: ``articles … 393 à
+    397`` holds 394, 395 and 396, ``136bis à 136septies`` holds 136ter to 136sexies (the
+    other version may list them). Ranges of amounts or days are not expanded."""
+    members: list[str] = []
+    for first, last in zip(quantities, quantities[1:]):
+        if not _RANGE_WORD.match(text[first.end:last.start]):
+            continue
+        if not any(q.kind == "reference" and q.end <= first.start < q.end + 100 for q in quantities + [first]) \
+                and first.kind != "reference":
+            continue   # only a range of provisions: "3 tot 30 dagen" keeps every day it could hide
+        a, b = _NUMBERED.match(first.value), _NUMBERED.match(last.value)
+        if a is None or b is None:
+            continue
+        if not a.group(2) and not b.group(2) and 0 < int(b.group(1)) - int(a.group(1)) <= 50:
+            members += [str(n) for n in range(int(a.group(1)) + 1, int(b.group(1)))]
+        elif a.group(1) == b.group(1) and a.group(2) in _LATIN_ORDER and b.group(2) in _LATIN_ORDER:
+            inside = _LATIN_ORDER[_LATIN_ORDER.index(a.group(2)) + 1:_LATIN_ORDER.index(b.group(2))]
+            members += [a.group(1) + suffix for suffix in inside]
+    return members
 
 
 def _neighbour_values(block: Node) -> "collections.Counter[str]":

@@ -147,3 +147,13 @@ def test_a_date_without_its_year_matches_that_day() -> None:
     assert _leftovers(yearless, other_day) and _leftovers(other_day, yearless)
     changed_year = find_quantities("van den 5den November 1843", "nl")
     assert _leftovers(full, changed_year)   # a changed year is never hidden by the day's match
+
+
+def test_a_range_of_provisions_holds_its_members_a_range_of_days_does_not() -> None:
+    from rules.parity import _range_members
+
+    text = "les condamnations sur la base des articles 136bis à 136septies, 393 à 397"
+    assert _range_members(text, find_quantities(text, "fr")) == [
+        "136ter", "136quater", "136quinquies", "136sexies", "394", "395", "396"]
+    text = "een gevangenisstraf van 3 tot 30 dagen"
+    assert _range_members(text, find_quantities(text, "nl")) == []
