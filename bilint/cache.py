@@ -63,6 +63,7 @@ def _stats(root: str) -> list[str]:
     """``relative path:size:mtime`` of every file under ``root`` (``__pycache__`` left out)."""
     found = []
     stack = [root]
+    prefix = len(root.rstrip(os.sep)) + 1
     while stack:
         folder = stack.pop()
         try:
@@ -76,7 +77,7 @@ def _stats(root: str) -> list[str]:
                         stack.append(entry.path)
                 elif entry.is_file():
                     stat = entry.stat()
-                    found.append(f"{os.path.relpath(entry.path, root)}:{stat.st_size}:{stat.st_mtime_ns}")
+                    found.append(f"{entry.path[prefix:]}:{stat.st_size}:{stat.st_mtime_ns}")
             except OSError:
                 continue
     return sorted(found)
