@@ -275,6 +275,10 @@ class ResultCache:
         Kept in the folder with the code fingerprint it was made under, so that a run whose
         documents are all unchanged imports no rule module; any change of bilint, of a rule
         pack or of the installed distributions makes it be listed anew."""
+        from .plugins import all_rules
+
+        if all_rules.cache_info().currsize:   # already loaded in this process: the real ones
+            return all_rules()
         path = self.folder / _CATALOGUE
         code = self.code()
         try:
@@ -283,8 +287,6 @@ class ResultCache:
                 return tuple(RuleInfo(**rule) for rule in entry["rules"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
-        from .plugins import all_rules
-
         rules = all_rules()
         listed = [{"code": r.code, "name": r.name, "category": r.category, "opt_in": bool(r.opt_in),
                    "options": dict(r.options)} for r in rules]
