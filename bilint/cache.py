@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -183,6 +182,8 @@ def _dependency_versions(metadata) -> list[str]:
 def _write_json(path: Path, entry: Any) -> None:
     """Write ``entry`` to a temporary file and rename it: a reader never sees half of it.
     A folder that cannot be written is silently not used."""
+    import tempfile   # only a run that stores something needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
