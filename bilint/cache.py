@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -63,6 +62,7 @@ def _stats(root: str) -> list[str]:
     """``relative path:size:mtime`` of every file under ``root`` (``__pycache__`` left out)."""
     found = []
     stack = [root]
+    prefix = len(root.rstrip(os.sep)) + 1
     while stack:
         folder = stack.pop()
         try:
@@ -76,7 +76,7 @@ def _stats(root: str) -> list[str]:
                         stack.append(entry.path)
                 elif entry.is_file():
                     stat = entry.stat()
-                    found.append(f"{os.path.relpath(entry.path, root)}:{stat.st_size}:{stat.st_mtime_ns}")
+                    found.append(f"{entry.path[prefix:]}:{stat.st_size}:{stat.st_mtime_ns}")
             except OSError:
                 continue
     return sorted(found)
@@ -182,6 +182,8 @@ def _dependency_versions(metadata) -> list[str]:
 def _write_json(path: Path, entry: Any) -> None:
     """Write ``entry`` to a temporary file and rename it: a reader never sees half of it.
     A folder that cannot be written is silently not used."""
+    import tempfile   # only a run that stores something needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
@@ -275,6 +277,10 @@ class ResultCache:
         Kept in the folder with the code fingerprint it was made under, so that a run whose
         documents are all unchanged imports no rule module; any change of bilint, of a rule
         pack or of the installed distributions makes it be listed anew."""
+        from .plugins import all_rules
+
+        if all_rules.cache_info().currsize:   # already loaded in this process: the real ones
+            return all_rules()
         path = self.folder / _CATALOGUE
         code = self.code()
         try:
@@ -283,8 +289,6 @@ class ResultCache:
                 return tuple(RuleInfo(**rule) for rule in entry["rules"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
-        from .plugins import all_rules
-
         rules = all_rules()
         listed = [{"code": r.code, "name": r.name, "category": r.category, "opt_in": bool(r.opt_in),
                    "options": dict(r.options),

@@ -249,15 +249,22 @@ def test_a_warm_run_still_rejects_an_unknown_rule(tmp_path, where):
 
 
 def test_the_catalogue_is_listed_anew_when_the_code_changes(tmp_path, monkeypatch):
-    cache = ResultCache(tmp_path / "c")
-    first = cache.rules()
-    assert {rule.code for rule in ResultCache(tmp_path / "c").rules()} == {rule.code for rule in first}
+    from bilint.plugins import all_rules
+
+    def catalogue():
+        all_rules.cache_clear()   # as in a new process: the rules not loaded yet
+        return ResultCache(tmp_path / "c").rules()
+
+    first = catalogue()
+    assert {rule.code for rule in catalogue()} == {rule.code for rule in first}
     stored = json.loads((tmp_path / "c" / "rules.json").read_text(encoding="utf-8"))
     stored["rules"] = stored["rules"][:1]
     (tmp_path / "c" / "rules.json").write_text(json.dumps(stored), encoding="utf-8")
-    assert len(ResultCache(tmp_path / "c").rules()) == 1          # read back, not recomputed
+    assert len(catalogue()) == 1                       # read back, not recomputed
+    all_rules()
+    assert len(ResultCache(tmp_path / "c").rules()) == len(first)   # rules loaded: the real ones
     monkeypatch.setattr(bilint, "__version__", bilint.__version__ + ".post1")
-    assert len(ResultCache(tmp_path / "c").rules()) == len(first)  # another fingerprint: listed anew
+    assert len(catalogue()) == len(first)              # another fingerprint: listed anew
 
 
 def test_an_installed_distribution_changes_the_fingerprint(tmp_path, monkeypatch):
