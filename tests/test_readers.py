@@ -464,3 +464,9 @@ def test_a_gazette_annex_in_one_language_is_one_note(corpus):
         pytest.skip("../shared/corpus/formats is not present")
     _, data = report("--languages", "nl,fr", str(annex))
     assert [(d["code"], d["lang"]) for d in data["diagnostics"]] == [("BL002", "nl")]
+
+
+def test_a_note_mark_in_a_label_is_no_part_of_the_number(corpus):
+    blocks = read_blocks(read_source(str(corpus / "ca-laws" / "O-3.01.en.xml")))
+    section = next(b for b in blocks if b.text.text.startswith("*110 This Act"))
+    assert (section.where, section.number) == ("s. 110", "110")

@@ -233,8 +233,8 @@ class _Reader:
         start = self.char_offset(byte_index)
         raw = self.text[start:start + len(content)]
         step = 1 if raw == content else 0   # an entity or character reference: all at its '&'
-        if self.in_label:
-            self.label_chars.append(content)
+        if self.in_label and not any(name == "footnoteref" for name, _ in self.stack[-2:]):
+            self.label_chars.append(content)   # a note's mark in a label (``*110``) is no part of the number
         if self.term is not None:
             self.term.append(content)
         for index, char in enumerate(content):
