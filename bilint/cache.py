@@ -254,6 +254,7 @@ class RuleInfo:
     category: str
     opt_in: bool = False
     options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    choices: Mapping[str, Sequence[Any]] = dataclasses.field(default_factory=dict)
 
 
 class ResultCache:
@@ -271,7 +272,7 @@ class ResultCache:
 
     def rules(self) -> Sequence[Any]:
         """The installed rules as selectors and configuration checks see them (code, name,
-        category, opt-in flag, option defaults).
+        category, opt-in flag, option defaults, the values an option accepts).
 
         Kept in the folder with the code fingerprint it was made under, so that a run whose
         documents are all unchanged imports no rule module; any change of bilint, of a rule
@@ -290,7 +291,8 @@ class ResultCache:
             pass
         rules = all_rules()
         listed = [{"code": r.code, "name": r.name, "category": r.category, "opt_in": bool(r.opt_in),
-                   "options": dict(r.options)} for r in rules]
+                   "options": dict(r.options),
+                   "choices": {option: list(values) for option, values in r.choices.items()}} for r in rules]
         try:
             faithful = json.loads(json.dumps(listed)) == listed   # a tuple or set default would not be
         except (TypeError, ValueError):

@@ -25,7 +25,7 @@ LEVELS = ("article", "paragraph", "subparagraph", "point", "subpoint", "clause")
 
 _LATIN = ("bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|"
           "terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies")
-_ORDINAL_ENDING = "(?:ère|ème|eme|ste|er|re|de|st|nd|rd|th|e)"
+_ORDINAL_ENDING = "(?:ère|ème|eme|sten|ste|den|er|re|de|st|nd|rd|th|e)"
 _VALUE_TYPES = ("NUM", "SUB", "DEGREE", "LETTER", "ORD")
 
 
@@ -188,7 +188,11 @@ def lexicon(code: str) -> Lexicon:
                   rf"(?i:{act_alt})(?!\w)")
     else:
         act_re = rf"(?<![\w-])(?i:{act_alt})(?!\w)"
-    months = _alt(language.month_numbers)
+    if data.get("act_qualifiers"):
+        # "van het boven aangehaald verdrag", "du susdit traité": the act named before
+        act_re = rf"(?:(?<!\w)(?i:{_alt(data['act_qualifiers'])})\s+)?(?:{act_re})"
+    month_numbers = {**language.month_numbers, **{k.lower(): int(v) for k, v in data.get("month_spellings", {}).items()}}
+    months = _alt(month_numbers)
     ord_any = rf"{_alt(ordinals)}|\d+{_ORDINAL_ENDING}(?!\w)"
     joins = _alt([*data.get("list_words", ()), *data.get("range_words", ())])
     dets = _alt(data.get("determiners", ()))
@@ -208,7 +212,8 @@ def lexicon(code: str) -> Lexicon:
         "ATTACHED": re.compile(r"[a-z]\)"),
         "LIST": re.compile(rf",?\s*(?:{_alt(data.get('list_words', ()))})(?:\s+(?:{_alt(data.get('determiners', ()))}))?(?!\w)"
                            r"|,", re.I),
-        "RANGE": re.compile(rf"(?:{_alt(data.get('range_words', ()))})(?!\w)|[-–—](?=\s?\(?\w)", re.I),
+        "RANGE": re.compile(rf"(?:{_alt(data.get('range_words', ()))})(?:\s+(?:{dets})(?!\w))?(?!\w)"
+                            r"|[-–—](?=\s?\(?\w)", re.I),
         "COMMA": re.compile(r","),
         "CONNECT": re.compile(rf"(?<!\w)(?:{_alt([c for c in data.get('connectors', ()) if c.endswith(chr(39))])})"
                               rf"|(?<!\w)(?:{_alt(data.get('connectors', ()))})(?!\w)",
@@ -220,11 +225,14 @@ def lexicon(code: str) -> Lexicon:
                            r"|(?P<year3>1[5-9]\d\d|20\d\d)(?![\w/-])", re.I),
         "ACTNUM": re.compile(rf"(?<!\w)(?:{_alt(data.get('number_words', ()))})\s*(?P<number>\d+(?:[/.-]\d+)*)",
                              re.I),
+        # "2012, c. 19, s. 221": a chapter of annual statutes just before a reference (another act)
+        "CHAPTER": re.compile(rf"(?<![\w.])(?:{_alt(data.get('chapter_words', ()))})\s*[\w.-]+,?\s*$", re.I),
+        "QUALIFIER": re.compile(rf"(?:{_alt(data.get('act_qualifiers', ()))})\s+", re.I),
         "INTERNAL": re.compile(rf"(?<!\w)(?:{_alt(data.get('internal_words', ()))})(?!\w)", re.I),
         "ANCHOR": re.compile(rf"{level_re}|(?<!\w)(?:{ord_any})(?=(?:\s*(?:,|{joins})(?:\s+(?:{dets}))?\s*(?:{ord_any}))*\s+(?:{level_alt})(?!\w))",
                              re.I),
     }
-    return Lexicon(code, levels, ordinals, language.month_numbers, acts, patterns)
+    return Lexicon(code, levels, ordinals, month_numbers, acts, patterns)
 
 
 # --- the lexer ------------------------------------------------------------------------------
@@ -266,14 +274,15 @@ def _skip(text: str, pos: int) -> int:
     return _SPACE.match(text, pos).end()
 
 
-def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
-    """Tokens of a reference from ``start`` on, as far as they look like one."""
+def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60, splits: frozenset[int] = frozenset()) -> list[Tok]:
+    """Tokens of a reference from ``start`` on, as far as they look like one; ``splits``: the
+    positions where a number ends before an emphasised letter (``lid 2*a*``)."""
     tokens: list[Tok] = []
     pos = start
     last_item: Tok | None = None      # the last value token (for LIST/RANGE: same class follows)
     in_act = False
     # the level word is plural, names articles; the list has had its "en"
-    state = {"plural": False, "top": False, "joined": False}
+    state: dict = {"plural": False, "top": False, "joined": False, "head": None}
     while len(tokens) < limit and pos < len(text):
         prev = tokens[-1] if tokens else None
         # attached compact parts: "12(3)(a)", "12(3)a)"
@@ -281,6 +290,8 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
             tok = _item_at(lex, text, pos, attached=True)
             if tok is not None and prev.type == "NUM" and re.fullmatch(r"\([A-Z]\)", tok.text):
                 break     # "s. 225(E)": a consolidation's language mark, not a clause
+            if tok is None and prev.type == "NUM" and pos in splits and re.match(r"[a-z](?![\w])", text[pos:pos + 2]):
+                tok = Tok("SUB", pos, pos + 1, text[pos])   # "lid 2*a*": an emphasised point letter
             if tok is not None:
                 tokens.append(tok)
                 last_item, pos = tok, tok.end
@@ -292,6 +303,10 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
         tok = _next(lex, text, here, prev, last_item, in_act, closed, state)
         if tok is None:
             break
+        if tok.type == "NUM":
+            cut = next((p for p in sorted(splits) if tok.start < p < tok.end), None)
+            if cut is not None:
+                tok = Tok("NUM", tok.start, cut, text[tok.start:cut])
         if tok.type == "LEVEL":
             levels, state["plural"] = lex.levels.get(re.sub(r"\s+", " ", tok.text.lower()), (frozenset(), False))
             state["top"] = "article" in levels
@@ -301,7 +316,7 @@ def tokenize(text: str, start: int, lex: Lexicon, limit: int = 60) -> list[Tok]:
         elif tok.type == "LIST" and tok.text.strip(", "):
             state["joined"] = True
         if tok.type in _VALUE_TYPES:
-            last_item = tok
+            last_item = state["head"] = tok
         if tok.type == "CONNECT":
             in_act = True
         tokens.append(tok)
@@ -329,13 +344,18 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
             return Tok("NUM", pos, roman.end(), roman.group())     # "Article XII", "artikel I"
         if prev.type in ("STEP", "OF") and level:
             return Tok("LEVEL", pos, level.end(), level.group())
+        if prev.type == "LEVEL" and _names_points(lex, prev):
+            letter = _BARE_LETTER.match(text, pos)
+            if letter:
+                return Tok("LETTER", pos, letter.end(), letter.group())    # "letter a", "punt b"
         tok = _item_at(lex, text, pos, attached=False)
         if tok is None and prev.type in ("LIST", "RANGE") and last_item is not None \
                 and _match(lex, "ROMAN", text, last_item.start):
             roman = _match(lex, "ROMAN", text, pos)
             return Tok("NUM", pos, roman.end(), roman.group()) if roman else None
         if tok is not None and prev.type in ("LIST", "RANGE") and last_item is not None:
-            if _class(tok) != _class(last_item) and not (tok.type == "SUB" and last_item.type == "SUB"):
+            head = (state or {}).get("head") or last_item
+            if _class(tok) not in (_class(last_item), _class(head)) and not (tok.type == "SUB" and last_item.type == "SUB"):
                 return None
         return tok
     if after_value:
@@ -358,8 +378,10 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
                         return Tok(kind, pos, m.end(), m.group())     # "artikelen CVIII tot en met CXVII"
                 if nxt is not None and nxt.type == "NUM" and not state["top"] and _too_deep(nxt.text):
                     continue    # "alinéa 1er, 402", "alinéas 2 et 3, 372": no article has 372 paragraphs
-                if nxt is not None and (_class(nxt) == _class(prev) or (nxt.type == "SUB" and last_item.type == "SUB")):
-                    return Tok(kind, pos, m.end(), m.group())
+                head = (state.get("head") or prev) if prev.type in _VALUE_TYPES else prev
+                if nxt is not None and (_class(nxt) == _class(prev) or _class(nxt) == _class(head)
+                                        or (nxt.type == "SUB" and last_item.type == "SUB")):
+                    return Tok(kind, pos, m.end(), m.group())     # "alinéas 1, 2a) et 3": the head's class
         comma = _match(lex, "COMMA", text, pos)
         if comma:
             after = _skip(text, comma.end())
@@ -393,7 +415,17 @@ def _next(lex: Lexicon, text: str, pos: int, prev: Tok | None, last_item: Tok | 
     return None
 
 
+_PLACE = re.compile(r"\s+(?:['’]s[ -]|[Ll]a |[Ll]e )?[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30})?,?\s+")
 _COMPACT_AHEAD = re.compile(r"\s*\d[\w.]*\(")   # "subsection 534(3)": a whole reference of its own
+
+
+_BARE_LETTER = re.compile(r"[a-z](?![\w'’)])")
+
+
+def _names_points(lex: Lexicon, tok: Tok) -> bool:
+    """A singular level word for points only (``letter``, ``punt``, ``lettre``)."""
+    levels, plural = lex.levels.get(re.sub(r"\s+", " ", tok.text.lower()), (frozenset(), True))
+    return not plural and bool(levels) and levels <= {"point", "subpoint"}
 
 
 def prev_level_match(lex: Lexicon, tok: Tok):
@@ -454,6 +486,12 @@ def _act_token(lex: Lexicon, text: str, pos: int, prev: Tok) -> Tok | None:
             m = _match(lex, "CONNECT", text, pos)
             if m and _match(lex, "DATE", text, _skip(text, m.end())):
                 return Tok("CONNECT", pos, m.end(), m.group(), True)   # the act's date follows
+            # "het verdrag van 's Gravenhage van 18 October 1907": a place between act and date
+            place = _PLACE.match(text, m.end()) if m else None
+            if place:
+                again = _match(lex, "CONNECT", text, place.end())
+                if again and _match(lex, "DATE", text, _skip(text, again.end())):
+                    return Tok("CONNECT", pos, again.end(), text[pos:again.end()], True)
             continue
         m = _match(lex, kind, text, pos)
         if m and m.end() > pos:
@@ -502,11 +540,33 @@ def _longest(tokens: list[Tok]):
     return best
 
 
-def find_citations(text: str, code: str) -> list[Citation]:
-    """Every reference in ``text`` (language ``code``), in order."""
+_LETTERS = re.compile(r"[^\W\d_]{1,12}")
+
+
+def reading_marks(text: str, marks) -> tuple[frozenset[int], dict[int, str]]:
+    """What a reader's removed markup says about the numbers of ``text``: the positions where
+    a number ends before an emphasised letter (``lid 2*a*``: paragraph 2, point a) and the
+    superscript letters removed right after a digit (``1<sup>er</sup>``, ``278<sup>bis</sup>``),
+    by position. ``marks`` are ``bilint.model.Mark``-like (kind, start, end, value)."""
+    splits: set[int] = set()
+    inserts: dict[int, str] = {}
+    for mark in marks:
+        if not 0 < mark.start <= len(text) or not text[mark.start - 1].isdigit():
+            continue
+        if mark.kind == "emphasis" and mark.end - mark.start == 1 and text[mark.start].islower():
+            splits.add(mark.start)
+        elif mark.kind == "footnote-ref" and mark.start == mark.end and _LETTERS.fullmatch(mark.value or ""):
+            inserts[mark.start] = mark.value
+    return frozenset(splits), inserts
+
+
+def find_citations(text: str, code: str, marks=()) -> list[Citation]:
+    """Every reference in ``text`` (language ``code``), in order; ``marks``: the markup a
+    reader removed from ``text``, which may belong to a number (see ``reading_marks``)."""
     if not has_citation_data(code):
         return []
     lex = lexicon(code)
+    splits, inserts = reading_marks(text, marks) if marks else (frozenset(), {})
     found: list[Citation] = []
     pos = 0
     anchor = lex.patterns["ANCHOR"]
@@ -514,7 +574,7 @@ def find_citations(text: str, code: str) -> list[Citation]:
         match = anchor.search(text, pos)
         if match is None:
             break
-        citation = parse_at(text, match.start(), lex)
+        citation = parse_at(text, match.start(), lex, splits, inserts)
         if citation is not None and _ordinal_first(citation) \
                 and lex.patterns["INDEFINITE"].search(text, max(0, match.start() - 12), match.start()):
             citation = None     # "een derde lid der Commissie": a member, not a paragraph
@@ -533,13 +593,14 @@ def _ordinal_first(citation: Citation) -> bool:
         and first.values[0].part.start < first.word.start
 
 
-def parse_at(text: str, start: int, lex: Lexicon) -> Citation | None:
-    tokens = tokenize(text, start, lex)
+def parse_at(text: str, start: int, lex: Lexicon, splits: frozenset[int] = frozenset(),
+             inserts: dict[int, str] | None = None) -> Citation | None:
+    tokens = tokenize(text, start, lex, splits=splits)
     result = _longest(tokens) if tokens else None
     if result is None:
         return None
     count, tree = result
-    return _Builder(text, tokens[:count], lex).citation(tree)
+    return _Builder(text, tokens[:count], lex, inserts or {}).citation(tree)
 
 
 def parse(text: str, code: str) -> Citation | None:
@@ -572,10 +633,21 @@ def _normal_number(written: str, lex: Lexicon) -> str:
 
 
 class _Builder:
-    def __init__(self, text: str, tokens: list[Tok], lex: Lexicon) -> None:
+    def __init__(self, text: str, tokens: list[Tok], lex: Lexicon, inserts: dict[int, str] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.lex = lex
+        self.inserts = inserts or {}
+        self.outer_article = False     # an outer path names the article ("alinéa 2a) de l'article 22")
+
+    def normal(self, tok: Tok) -> str:
+        """The token's number, with the superscript letters a reader removed put back
+        (``1<sup>e</sup>r`` is ``1er``, ``278<sup>bis</sup>`` is ``278bis``)."""
+        written = tok.text
+        for position in sorted((p for p in self.inserts if tok.start < p <= tok.end), reverse=True):
+            offset = position - tok.start
+            written = written[:offset] + self.inserts[position] + written[offset:]
+        return _normal_number(written, self.lex)
 
     def tok(self, lark_token) -> Tok:
         return self.tokens[int(lark_token)]
@@ -586,15 +658,16 @@ class _Builder:
     def citation(self, tree) -> Citation:
         citation = tree.children[0]
         paths, act, internal, claim = [], None, None, None
+        path_trees = [child for child in citation.children if getattr(child, "data", None) == "path"]
         for child in citation.children:
-            if getattr(child, "data", None) == "path":
-                steps, path_claim = self.path(child)
-                paths.append(steps)
-                claim = claim or path_claim
-            elif getattr(child, "data", None) == "tail":
+            if getattr(child, "data", None) == "tail":
                 act, internal = self.tail(child)
+        for child in reversed(path_trees):   # "lid 2 van artikel 5": the outer path comes last
+            path, path_claim = self.path(child)
+            paths.insert(0, path)
+            claim = path_claim or claim
         steps: list[Step] = []
-        for path in reversed(paths):       # "lid 2 van artikel 5": the outer path comes last
+        for path in reversed(paths):
             steps.extend(path)
         first, last = self.tokens[0], self.tokens[-1]
         return Citation(self.part(first.start, last.end), tuple(steps), act, internal, claim, tuple(self.tokens))
@@ -606,7 +679,16 @@ class _Builder:
             if not hasattr(child, "data"):
                 continue     # STEP
             made, made_claim = self.step(child)
-            steps.extend(made)
+            for step in made:
+                previous = steps[-1] if steps else None
+                if previous is not None and previous.word is not None and step.word is not None \
+                        and previous.word.text.lower() == step.word.text.lower() and "article" not in step.levels:
+                    # "eerste lid, tweede lid": one level listed, not two levels
+                    steps[-1] = Step(previous.levels, previous.values + step.values, previous.word)
+                else:
+                    steps.append(step)
+                if "article" in step.levels:
+                    self.outer_article = True
             claim = claim or made_claim
         return steps, claim
 
@@ -627,6 +709,8 @@ class _Builder:
         if ords_tree is not None:
             return [Step(levels, self.ords(ords_tree), word)], None
         items = self.values(values_tree)
+        if self.outer_article and word is not None and "article" not in levels and any(c for _, c in items):
+            return self.inner_steps(items, word, levels), None
         compact = [value for value in items if value[1]]
         if compact and not (compact[0] is items[0] and compact[0][0].part.text[:1].isdigit()):
             compact = []    # "1°, a) en b)": letters, not a compact number
@@ -638,6 +722,27 @@ class _Builder:
         # "subsection 2(1)", "paragraph 12(3)(a) and (b)": the number's shape gives the levels,
         # the word names the deepest one (a claim compared across versions)
         return self.compact_steps(items, word, levels)
+
+    def inner_steps(self, items, word: Part, levels: frozenset[str]) -> list[Step]:
+        """``alinéa 2a) de l'article 22``, ``artikel 3, lid 2*a*``: the article is named apart,
+        so the number is the word's level and the attached parts go deeper (point a)."""
+        depths: list[list[Value]] = []
+        for value, compact in items:
+            if compact and compact[0][1].start == value.part.start:
+                compact = compact[1:]     # "paragraphe (4)": the first part is the number itself
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            else:
+                head = self.part(value.part.start, compact[0][1].start) if compact else value.part
+            parts = [(value.low, head)] + [(v, self.part(t.start, t.end)) for v, t in compact]
+            for depth, (number, part) in enumerate(parts):
+                if len(depths) <= depth:
+                    depths.append([])
+                if not any(v.low == number for v in depths[depth]):
+                    depths[depth].append(Value(part, number))
+        steps = [Step(levels, tuple(depths[0]), word)]
+        for values in depths[1:]:
+            steps.append(Step(frozenset({"point", "subpoint"}), tuple(values), None))
+        return steps
 
     def bare_levels(self, values_tree) -> frozenset[str]:
         first = self.tok(values_tree.children[0].children[0].children[0])
@@ -657,11 +762,11 @@ class _Builder:
                 high = self.tok(children[index + 1])
                 low = values.pop()
                 values.append(Value(self.part(low.part.start, high.end), low.low,
-                                    _normal_number(high.text, self.lex), self.part(high.start, high.end)))
+                                    self.normal(high), self.part(high.start, high.end)))
                 index += 2
                 continue
             if tok.type == "ORD":
-                values.append(Value(self.part(tok.start, tok.end), _normal_number(tok.text, self.lex)))
+                values.append(Value(self.part(tok.start, tok.end), self.normal(tok)))
             index += 1
         return tuple(values)
 
@@ -686,11 +791,11 @@ class _Builder:
 
     def item(self, kind: str, toks: list[Tok]) -> tuple[str, list]:
         if kind == "number":
-            return _normal_number(toks[0].text, self.lex), [(_normal_number(t.text, self.lex), t) for t in toks[1:]]
+            return self.normal(toks[0]), [(self.normal(t), t) for t in toks[1:]]
         if kind == "compact":
-            parts = [(_normal_number(t.text, self.lex), t) for t in toks]
+            parts = [(self.normal(t), t) for t in toks]
             return parts[0][0], parts
-        return _normal_number(toks[0].text, self.lex), []
+        return self.normal(toks[0]), []
 
     def compact_steps(self, items, word: Part | None, levels: frozenset[str]) -> tuple[list[Step], Step | None]:
         """Expand ``2(1)(a)`` into article 2 → paragraph 1 → point a; a list member written
@@ -765,13 +870,14 @@ class _Builder:
             if tok.type == "THIS":
                 this = True
             elif tok.type == "ACT":
-                words = tok.text.split()
+                qualifier = self.lex.patterns["QUALIFIER"].match(tok.text)
+                words = tok.text[qualifier.end() if qualifier else 0:].split()
                 last = words[-1].lower()
                 kind = self.lex.acts.get(last) or next((k for w, k in sorted(self.lex.acts.items(), key=lambda i: -len(i[0]))
                                                        if last.endswith(w)), None)
                 kind_part = self.part(tok.start, tok.end)
                 if len(words) > 1 or last not in self.lex.acts:
-                    title = tok.text
+                    title = " ".join(words)
             elif tok.type == "DATE":
                 date = self.date(tok.value)
                 date_part = self.part(tok.start, tok.end)

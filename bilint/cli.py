@@ -9,6 +9,7 @@ known one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -95,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files (one interleaved or sectioned file, or a NAME.nl/NAME.fr pair)")
     _lint_options(check)
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="lint the documents on the Dask cluster at ADDRESS (tcp://HOST:8786), or on a "
+                            "local one ('local'); needs bilint[dask]")
     check.add_argument("--update-baseline", action="store_true",
                        help="write the current findings to the baseline (stale entries are dropped) and exit 0")
     check.add_argument("--stdin-filename", metavar="NAME",
@@ -317,8 +321,8 @@ def _check(args) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.read(baseline_path)   # a bad baseline fails before the work
-    with StageDisplay(wants_stages(args, jobs)):
-        results = run(jobs, args.jobs, wants_bar(args, jobs), cache)
+    with StageDisplay(wants_stages(args, jobs)), _executor(args) as executor:
+        results = run(jobs, args.jobs, wants_bar(args, jobs), cache, executor)
     nothing = _name_skipped(jobs, results)
     if nothing:
         raise UsageError(nothing)
@@ -346,6 +350,15 @@ def _check(args) -> int:
         accepted += match.accepted
         stale += match.stale
     return report(args, Run(args, results, accepted, stale, baseline_path), destinations)
+
+
+def _executor(args):
+    """The Dask cluster's executor when --scheduler names one, else nothing (local processes)."""
+    if not getattr(args, "scheduler", None):
+        return contextlib.nullcontext()
+    from .cluster import dask_executor
+
+    return dask_executor(args.scheduler)
 
 
 def _name_skipped(jobs, results) -> str:

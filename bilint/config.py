@@ -232,6 +232,11 @@ def check_rules(config: Config, rules) -> None:
                 if default is not None and not _same_kind(default, value):
                     raise InputError(f"{where}: '{prefix}{at}rules.{name}.{option}' must be "
                                      f"{type(default).__name__}, like its default {default!r}, not {value!r}")
+                accepted = rule.choices.get(option)
+                wrong = [v for v in (value if isinstance(value, list) else [value]) if accepted and v not in accepted]
+                if wrong:
+                    raise InputError(f"{where}: '{prefix}{at}rules.{name}.{option}' must be "
+                                     f"{_one_of(accepted)}, not {wrong[0]!r}")
         for code in values.get("severity", {}):
             if not any(rule.code.startswith(code) or rule.name == code for rule in rules):
                 raise InputError(f"{where}: '{prefix}{at}severity.{code}': no rule matches {code!r}"
@@ -241,6 +246,11 @@ def check_rules(config: Config, rules) -> None:
                 problem = unknown_selector(token, rules)
                 if problem:
                     raise InputError(f"{where}: '{prefix}{at}{key}': {problem}")
+
+
+def _one_of(values: tuple) -> str:
+    names = [repr(v) for v in values]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _same_kind(default: Any, value: Any) -> bool:

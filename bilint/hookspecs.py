@@ -26,3 +26,13 @@ def bilint_rules() -> list:
 @hookspec
 def bilint_languages() -> list:
     """Return language data mappings (the keys of ``bilint/lang/nl.toml``) to add or replace."""
+
+
+@hookspec(firstresult=True)
+def bilint_is_word(word: str, lang: str) -> "bool | None":
+    """Say whether ``word`` is a word of ``lang`` (a dictionary form, or a compound the
+    language builds regularly), or return None when the plugin has no word list for ``lang``.
+
+    The readers ask it to mend a word cut at a line end (``ver-`` / ``zekering``) when no
+    Hunspell dictionary is installed; the first plugin that answers decides.
+    """

@@ -291,6 +291,8 @@ class Rule:
     # an opt-in rule runs only when a selector names it by its full code or name: a rule
     # whose measured precision on real law is too low to run on every text unasked
     opt_in: bool = False
+    # the values an option accepts, when they are a closed set: anything else is a config error
+    choices: Mapping[str, tuple] = field(default_factory=dict)
 
     @property
     def doc(self) -> str:

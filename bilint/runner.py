@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .config import Config, check_files, check_rules, empty_config, find_config, load, read_word_lists
 from .engine import Settings
@@ -20,6 +20,8 @@ from .model import Bitext, Diagnostic, Severity
 from .source import InputError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .cache import ResultCache
 
 
@@ -227,11 +229,12 @@ def lint_job(job: Job) -> Result:
 
 
 def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
-        cache: "ResultCache | None" = None) -> list[Result]:
+        cache: "ResultCache | None" = None, executor: "Executor | None" = None) -> list[Result]:
     """Lint every job; the results are in the jobs' order whatever ``processes`` is.
 
     With a ``cache``, a job whose inputs are unchanged since a run that stored it is read
-    back, and only the others are linted.
+    back, and only the others are linted. An ``executor`` (a Dask cluster's, see
+    ``bilint.cluster``) lints them instead of ``processes`` local processes.
     """
     # a job that keeps its documents (the HTML report shows the texts) is always linted
     keys = [cache.key(job.paths, job.settings) if cache and not job.keep_documents else None for job in jobs]
@@ -240,7 +243,7 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
         hit = cache.get(key, job.paths) if cache and key else None
         results.append(Result(hit[0], hit[1], job.fail_level) if hit else None)
     todo = [index for index, result in enumerate(results) if result is None]
-    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress)):
+    for index, result in zip(todo, _lint_all([jobs[i] for i in todo], processes, progress, executor)):
         results[index] = result
         if cache and keys[index]:
             cache.put(keys[index], result.files, result.diagnostics, jobs[index].paths)
@@ -249,7 +252,8 @@ def run(jobs: Sequence[Job], processes: int = 1, progress: bool = False,
     return results  # type: ignore[return-value]
 
 
-def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Result]:
+def _lint_all(jobs: Sequence[Job], processes: int, progress: bool,
+              executor: "Executor | None" = None) -> list[Result]:
     if not jobs:
         return []
     if processes <= 0:
@@ -257,28 +261,30 @@ def _lint_all(jobs: Sequence[Job], processes: int, progress: bool) -> list[Resul
     processes = min(processes, len(jobs)) or 1
     bar = _progress(len(jobs)) if progress else None
     try:
+        if executor is not None:
+            return _collect(executor.map(lint_job, jobs), bar)
         if processes == 1:
-            results = []
-            for job in jobs:
-                results.append(lint_job(job))
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(map(lint_job, jobs), bar)
         from concurrent.futures import ProcessPoolExecutor
 
         from .plugins import all_rules
 
         all_rules()   # load the plugins once, before the workers fork
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            results = []
-            for result in pool.map(lint_job, jobs):
-                results.append(result)
-                if bar:
-                    bar.advance()
-            return results
+            return _collect(pool.map(lint_job, jobs), bar)
     finally:
         if bar:
             bar.stop()
+
+
+def _collect(results: Iterable[Result], bar: "_progress | None") -> list[Result]:
+    """The results in the jobs' order, advancing the progress bar as each arrives."""
+    collected = []
+    for result in results:
+        collected.append(result)
+        if bar:
+            bar.advance()
+    return collected
 
 
 class _progress:
@@ -301,11 +307,12 @@ class _progress:
 
 
 def lint_paths(paths: Sequence[str] | str, *, jobs: int = 1, baseline: str | None = None,
-               **request) -> list[Diagnostic]:
-    """The diagnostics of files and folders, configured as ``bilint check`` would be."""
+               executor: "Executor | None" = None, **request) -> list[Diagnostic]:
+    """The diagnostics of files and folders, configured as ``bilint check`` would be;
+    ``executor`` runs the documents on it (a Dask client's ``get_executor()``)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs)
+    results = run(plan([os.fspath(p) for p in paths], Request(**request)), jobs, executor=executor)
     diagnostics = [d for result in results for d in result.diagnostics]
     if baseline is not None:
         from .baseline import Baseline

@@ -21,3 +21,16 @@ def bilint_rules() -> list:
     for family in families():
         rules.extend(getattr(import_module(f"{__name__}.{family}"), "RULES", ()))
     return rules
+
+
+@hookimpl
+def bilint_is_word(word: str, lang: str) -> "bool | None":
+    """The embedded lexicon (``rules/data/words``) answers for the readers: a dictionary
+    word or name, a word common in running text, or a regular compound of dictionary parts."""
+    from .spellcheck import LexiconUnavailable, load_lexicon
+
+    try:
+        lexicon = load_lexicon(lang, backend="embedded")
+    except LexiconUnavailable:
+        return None
+    return lexicon.known(word)

@@ -81,6 +81,21 @@ def _concepts(text: str, lang: str, lexicon: Lexicon) -> dict[str, list[re.Match
     return kept
 
 
+# a negation shortly before a direction word turns it into its opposite ("pas avant" is
+# "only after", "nimmer eerder dan nadat" is "only after"): such a pair is no reversal
+_NEGATIONS = {"nl": r"niet|nimmer|nooit|geen|noch",
+              "fr": r"ne|n'|n’|pas|jamais|aucun|aucune|ni",
+              "en": r"not|never|no|nor"}
+
+
+def _negated(sentence: str, index: int, lang: str) -> bool:
+    words = _NEGATIONS.get(lang)
+    if not words:
+        return False
+    window = sentence[max(0, index - 60):index]
+    return re.search(rf"(?<![\w'’])(?:{words})(?![\w])", window, re.I) is not None
+
+
 def _aligned_sentences(left: Node, right: Node) -> Iterator[tuple[int, int, int, int]]:
     """Sentence pairs of two aligned nodes, when both have as many sentences."""
     a, b = sentences(left.text), sentences(right.text)
@@ -101,7 +116,8 @@ def direction_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[F
     bilint reads each pair of aligned sentences (aligned provisions with as many sentences
     on both sides) and reports a sentence whose direction word is the opposite of the
     other version's, when neither sentence also has the other direction (``stijgen of
-    dalen`` / ``augmenter ou diminuer`` is silent). The lexicon of opposites is data:
+    dalen`` / ``augmenter ou diminuer`` is silent) and no negation stands shortly before
+    either word (``nimmer eerder dan nadat`` says what ``préalablement à`` says). The lexicon of opposites is data:
     ``rules/data/opposites-nl-fr.tsv``.
 
     No fix: which version is right is not known.
@@ -127,6 +143,9 @@ def direction_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[F
                 if not reverse or reverse not in theirs or reverse in mine or concept in theirs:
                     continue
                 match, other = matches[0], theirs[reverse][0]
+                if _negated(left.text[s1:e1], match.start(), left.lang) \
+                        or _negated(right.text[s2:e2], other.start(), right.lang):
+                    continue   # "nimmer eerder dan nadat" / "préalablement à": not before is after
                 yield Finding(left.locate(s1 + match.start(), s1 + match.end()),
                               f"'{match.group()}' ({concept}) in {left.lang}, but '{other.group()}' "
                               f"({reverse}) in the {right.lang} version of this sentence: one of them "

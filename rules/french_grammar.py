@@ -20,6 +20,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 from bilint.api import Bitext, Finding, Fix, rule
 
+from ._french_candidates import candidate
 from ._prose import exempt_spans, inside, text_nodes
 from .grammar import DATA, load_patterns
 
@@ -46,10 +47,14 @@ _DETERMINER = re.compile(r"^g3__gn_(?!ce_|nombre_|start_|vingt)\w*?_1m__")
 _NEAR_SUBJECT = re.compile(r"conj_(?:je|tu|il|elle|on|nous|vous|ils|elles|les_nom|le_la_leur_nom)__"
                            r"|conf_non_verbe_après_préverbes__|2s_sans_sujet")
 
+# a missing elision (``de administration``, ``si il``); not a superfluous one, whose list of
+# words that refuse elision is Grammalecte's and disagrees with usage (``l'énième``)
+_MISSING_ELISION = re.compile(r"eleu_élisions_manquantes")
+
 FAMILIES: dict[str, Family] = {
     "agreement": Family("agreement", "gn", _DETERMINER),
     "conjugation": Family("verb agreement", "conj", _NEAR_SUBJECT),
-    "elision": Family("elision", "eleu", _ANY),
+    "elision": Family("elision", "eleu", _MISSING_ELISION),
     # off by default: noisy on legislative prose (measured on the dev corpus)
     "agreement-wide": Family("agreement", "gn", _ANY),
     "conjugation-wide": Family("verb agreement", "conj", _ANY),
@@ -57,6 +62,7 @@ FAMILIES: dict[str, Family] = {
     "confusions": Family("confusion", "conf", _ANY),
     "infinitives": Family("infinitive", "infi", _ANY),
     "moods": Family("verb mood", "vmode", _ANY),
+    "elision-wide": Family("elision", "eleu", _ANY),
     "locutions": Family("locution", "loc", _ANY),
     "hyphens": Family("hyphen", "tu", _ANY),
     "capitals": Family("capital", "maj", _ANY),
@@ -116,14 +122,44 @@ class Slip(NamedTuple):
     suggestion: str | None
 
 
-def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
-    """Grammalecte's findings in one paragraph, of the chosen families, one per problem."""
+def check_families(families: tuple[str, ...]) -> None:
+    """Raise ValueError naming the first unknown family, the nearest known one and the list
+    (the engine turns it into a one-line configuration error, exit 2)."""
+    from bilint.selectors import did_you_mean
+
+    for name in families:
+        if not isinstance(name, str) or name not in FAMILIES:
+            raise ValueError(f"no BL603 family {name!r}{did_you_mean(str(name), FAMILIES)} "
+                             f"(families: {', '.join(FAMILIES)})")
+
+
+def check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, ...] = ()) -> list[Slip]:
+    """Grammalecte's findings in one paragraph, of the chosen families, one per problem.
+
+    ``foreign`` names the other languages of the text: a sentence more likely in one of
+    them than in French (a heading left untranslated) is not checked. Memoised on its
+    arguments, bounded: a language server that re-lints a file after an edit gives
+    Grammalecte only the paragraphs that changed."""
+    check_families(families)
+    return list(_check_paragraph(text, tuple(sorted(set(families))), tuple(sorted(set(foreign) - {"fr"}))))
+
+
+@lru_cache(maxsize=4096)
+def _check_paragraph(text: str, families: tuple[str, ...], foreign: tuple[str, ...]) -> tuple[Slip, ...]:
     checker = load_checker()
     if checker is None:
-        return []
-    chosen = [FAMILIES[name] for name in families if name in FAMILIES]
-    options = _options(tuple(sorted({family.kind for family in chosen})))
-    errors, _ = checker.getParagraphErrors(text, dOptions=options)
+        return ()
+    chosen = [FAMILIES[name] for name in families]
+    kinds = tuple(sorted({family.kind for family in chosen}))
+    errors = []
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        if not candidate(sentence, families, _morph):
+            continue
+        found = _sentence_errors(sentence, kinds)
+        if found and not _foreign(sentence, foreign):   # asked only when there is something to report
+            errors.extend(dict(error, nStart=error["nStart"] + start, nEnd=error["nEnd"] + start)
+                          for error in found)
     slips: list[Slip] = []
     previous: dict[str, Any] | None = None
     for error in sorted(errors, key=lambda e: (e["nStart"], e["nEnd"])):
@@ -143,10 +179,13 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
         flagged = text[error["nStart"]:error["nEnd"]]
         suggestion = suggestions[0] if suggestions else None
         if family.kind == "gn" and (_distributive(text, error["nEnd"], flagged, suggestion)
-                                    or _LOCUTION.match(text, error["nStart"])):
-            continue   # ``les père, mère et…``; ``au plus égaux``
+                                    or _LOCUTION.match(text, error["nStart"])
+                                    or _acronym(text, error["nStart"], error["nEnd"])):
+            continue   # ``les père, mère et…``; ``au plus égaux``; ``un ATM``
         label, message = family.label, _clean(error["sMessage"])
         if family.kind == "conj":
+            if _in_name(text, error["nStart"], flagged) or _relative_person(checker, text, error["nStart"], flagged):
+                continue   # ``le Conseil Affaires étrangères``; ``c'est vous, … qui préférez``
             participle = _participle(checker, text, error["nStart"], flagged)
             if participle is not None:
                 label, suggestion = "accent", participle
@@ -154,7 +193,46 @@ def check_paragraph(text: str, families: tuple[str, ...]) -> list[Slip]:
             elif "2s_sans_sujet" in error["sRuleId"]:
                 continue   # a second person with no subject: a misread, not a slip
         slips.append(Slip(error["nStart"], error["nEnd"], label, message, suggestion))
-    return slips
+    return tuple(slips)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Grammalecte's own sentence bounds, so that a sentence checked alone is the one it
+    would have checked inside its paragraph."""
+    import grammalecte.text  # type: ignore[import-not-found]  # loaded with the checker
+
+    return list(grammalecte.text.getSentenceBoundaries(text))
+
+
+@lru_cache(maxsize=65536)
+def _morph(word: str) -> tuple[str, ...]:
+    """Grammalecte's morphologies of a word (of its lower case when it has none capitalised)."""
+    checker = load_checker()
+    if checker is None:
+        return ()
+    speller = checker.getSpellChecker()
+    return tuple(speller.getMorph(word) or (speller.getMorph(word.lower()) if word[:1].isupper() else []))
+
+
+@lru_cache(maxsize=16384)
+def _sentence_errors(sentence: str, kinds: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """Grammalecte's errors in one sentence (its grammar pass only: bilint has its own
+    spelling rule), memoised: legislative texts repeat their formulas."""
+    checker = load_checker()
+    if checker is None or not 4 < len(sentence) < 2000:
+        return ()
+    return tuple(dict(error) for error in checker.getGCEngine().parse(sentence, "FR", dOptions=_options(kinds)))
+
+
+def _foreign(sentence: str, languages: tuple[str, ...]) -> bool:
+    """A sentence of the text's other language inside the French version (``Goedkeuring
+    van de agenda`` in a French record): Grammalecte would read its words as French."""
+    if not languages or len(_WORD.findall(sentence)) < 4:   # fewer words: too few to tell
+        return False
+    from bilint.langid import probabilities
+
+    odds = probabilities(sentence, ("fr",) + languages)
+    return bool(odds) and max(odds, key=odds.get) != "fr"
 
 
 _DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses "
@@ -185,6 +263,42 @@ def _participle(checker: Any, text: str, start: int, word: str) -> str | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[&][^\W\d_]+)*['’]?")
+
+
+def _acronym(text: str, start: int, end: int) -> bool:
+    """The flagged words or the word after them is an acronym (``un ATM``) or a name glued
+    by ``&`` (``le cd&v``): its gender is its expansion's, which the letters do not tell."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start):
+        tokens.append(match.group())
+        if match.start() >= end:
+            break
+    return any("&" in token or (len(token) >= 2 and token.isupper() and token.isalpha()) for token in tokens)
+
+
+def _in_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word after another capitalised word (``le Conseil Affaires
+    étrangères``): part of a name, not a verb."""
+    before = _WORD.findall(text, max(0, start - 40), start)
+    return word[:1].isupper() and bool(before) and before[-1][:1].isupper()
+
+
+_PERSON = re.compile(r":[12][sp]")
+_FIRST_SECOND = re.compile(r"\b(?:je|j|tu|nous|vous|moi|toi)\b", re.IGNORECASE)
+_QUI = re.compile(r"\bqui\s+(?:(?:ne|n['’]|[mts]e|[mts]['’]|nous|vous|y|en)\s*)*$", re.IGNORECASE)
+
+
+def _relative_person(checker: Any, text: str, start: int, word: str) -> bool:
+    """A verb in the first or second person after ``qui``, whose antecedent is a pronoun of
+    that person further back (``c'est vous, l'aile droite, qui préférez``)."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start), 0)
+    if not _QUI.search(text, max(sentence_start, start - 30), start):
+        return False
+    persons = {m for morph in checker.getSpellChecker().getMorph(word) for m in _PERSON.findall(morph)}
+    return bool(persons) and _FIRST_SECOND.search(text, sentence_start, start) is not None
+
+
 
 
 def _foreign_name(checker: Any, text: str, start: int) -> bool:
@@ -224,9 +338,14 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     variable ``BILINT_GRAMMALECTE``); without it this rule finds nothing. Only the
     families that were right at least 9 times in 10 on real legislative texts are on by
     default: ``agreement`` (a determiner and its noun), ``conjugation`` (a verb and the
-    pronoun or noun right before it) and ``elision`` (``de administration``). The message is Grammalecte's;
-    quotations and italics are not checked, nor what a BL601 pattern already reports. The fix is Grammalecte's first suggestion
-    (unsafe: read it first).
+    pronoun or noun right before it) and ``elision`` (a missing one: ``de
+    administration``). Not checked: quotations and italics, sentences more likely in the
+    text's other language, a determiner before an acronym (``un ATM``), a capitalised word
+    inside a name (``le Conseil Affaires étrangères``), a first- or second-person verb after
+    ``qui`` (``c'est vous … qui préférez``), and what a BL601 pattern already reports. Only
+    the sentences whose words (by Grammalecte's own lexicon) can hold an error of the
+    default families are given to it, each once. The message is Grammalecte's; the fix is
+    its first suggestion (unsafe: read it first).
 
     Example:
         fr: ``leurs décision`` → ``leur``; ``les parties comprend`` → ``comprennent``;
@@ -238,11 +357,15 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             available, off by default because they are noisy on legislative prose:
             ``agreement-wide`` (adjectives and participles further from their noun),
             ``conjugation-wide`` (subjects further from their verb, inverted or coordinated),
-            ``participles``, ``confusions``, ``infinitives``, ``moods``, ``locutions``,
-            ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families = ["agreement",
-            "conjugation", "elision", "confusions"]``.
+            ``elision-wide`` (also a superfluous elision, by Grammalecte's list of words
+            that refuse it), ``participles``, ``confusions``, ``infinitives``, ``moods``,
+            ``locutions``, ``hyphens``, ``capitals``. E.g. ``[rules.BL603] families =
+            ["agreement", "conjugation", "elision", "confusions"]``; an unknown name is an
+            error. Any family outside the three defaults makes Grammalecte read every
+            sentence (slower).
     """
     families = tuple(options.get("families", DEFAULT_FAMILIES) or ())
+    check_families(families)   # a typo must not switch a family off silently
     if "fr" not in bitext.languages or not families or not available():
         return
     patterns = load_patterns(str(DATA / "grammar-fr.tsv"))
@@ -251,7 +374,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         exempt = exempt_spans(node)
         # a slip a curated pattern (BL601) reports is left to it: one problem, one finding
         exempt += [(m.start(), m.end()) for pattern in patterns for m in pattern.regex.finditer(text)]
-        for slip in check_paragraph(text, families):
+        for slip in check_paragraph(text, families, tuple(bitext.languages)):
             if inside(slip.start, exempt) or slip.end > len(text):
                 continue
             flagged = text[slip.start:slip.end]

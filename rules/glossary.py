@@ -1,6 +1,9 @@
 """The bilingual glossary: term pairs a provision and its counterpart must both carry.
 
-The data is ``rules/data/glossary-<a>-<b>.tsv`` (one entry a line, ``a<TAB>b<TAB>note``);
+The data is ``rules/data/glossary-<a>-<b>.tsv`` (one entry a line, ``a<TAB>b<TAB>note``;
+a cell may give several renderings, the usual one first: ``uitlevering | uitleveren<TAB>
+extradition | extrader``, so that a related form or a paraphrase on the other side is
+the term's counterpart, not a conflict);
 a project adds its own files through the ``glossary`` option (or, later, the
 configuration). ``load_glossary`` is what other rules import: BL412 reads the acronym
 pairs from it, BL415 uses it to match the members of two enumerations.
@@ -73,10 +76,23 @@ def read_glossary_file(path: str | Path, languages: tuple[str, str] | None = Non
         columns = line.split("\t")
         if len(columns) < 2 or not columns[0].strip() or not columns[1].strip():
             raise ValueError(f"{path}:{number}: a glossary entry is 'term<TAB>term[<TAB>note]'")
-        a, b = columns[0].strip(), columns[1].strip()
         note = columns[2].strip() if len(columns) > 2 else ""
-        entries.append((b, a, note) if swap else (a, b, note))
+        lefts, rights = _renderings(columns[0]), _renderings(columns[1])
+        if not lefts or not rights:
+            raise ValueError(f"{path}:{number}: an empty rendering between '|'")
+        for i, a in enumerate(lefts):
+            for j, b in enumerate(rights):
+                # the first renderings are the entry; the others are accepted counterparts
+                # (a paraphrase, a related form) that never trigger a check themselves
+                own = note if i == j == 0 or note.lower().startswith("variant") else f"variant: {note}".rstrip(": ")
+                entries.append((b, a, own) if swap else (a, b, own))
     return entries
+
+
+def _renderings(cell: str) -> list[str]:
+    """``gevangenisstraf | vrijheidsstraf``: one term's renderings, the usual one first."""
+    parts = [part.strip() for part in cell.split("|")]
+    return parts if all(parts) else []
 
 
 @lru_cache(maxsize=32)
@@ -188,8 +204,11 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     whose own counterpart is absent from the Dutch has swapped one term for another. A term
     merely absent is not reported: it is often rendered by a pronoun, a paraphrase or a
     related form, or left implicit; nor is a conflicting term that stands far from where
-    the term would (more than a fifth of the provision away): another subject. Plural and case endings are allowed, and a Dutch
-    counterpart may sit inside a compound.
+    the term would (more than a fifth of the provision away): another subject; nor in two
+    provisions the alignment paired by position only (items ``I`` and ``II``, a paragraph
+    twice as long as its counterpart). Plural and case endings are allowed, a Dutch
+    counterpart may sit inside a compound, and a glossary cell may list several renderings
+    (``gevangenisstraf | vrijheidsstraf``), each of them a counterpart.
 
     Example:
         nl: ``wordt gestraft met een geldboete van zesentwintig euro``
@@ -214,6 +233,8 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
         if pair.left is None or pair.right is None or pair.left.kind not in TEXT_KINDS:
             continue
         left, right = pair.left, pair.right
+        if _loosely_paired(left, right):
+            continue
         folded = {left.lang: fold(left.text), right.lang: fold(right.text)}
         lonely: dict[str, list[tuple[re.Match, list[str]]]] = {}
         for lang, index in ((first, 0), (second, 1)):
@@ -248,6 +269,26 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                           f"{left.kind} says '{theirs}' (the glossary's '{' or '.join(their_wanted)}')",
                           related=(Related(right.locate(their_match.start(), their_match.end()),
                                            f"the {right.lang} {right.describe()}", right.text[:160]),))
+
+
+def _loosely_paired(left: Node, right: Node) -> bool:
+    """Two nodes the alignment paired by position only (items ``I`` and ``II``, a paragraph
+    twice as long as its counterpart): their terms are not each other's translations."""
+    if left.label and right.label and _label_key(left) != _label_key(right):
+        return True
+    leads = [_LEAD.match(node.text) for node in (left, right)]
+    if all(leads) and leads[0].group(1) != leads[1].group(1):
+        return True   # "I natuurlijke personen …" / "II sans préjudice …": numbered inline
+    shorter, longer = sorted((len(left.text), len(right.text)))
+    return longer > 2 * shorter + 40
+
+
+_LEAD = re.compile(r"\s*([IVXLC]+|\d+)(?:[.)°]|\s)")
+
+
+def _label_key(node: Node) -> str:
+    """The alignment's key of a labelled node (``item:2``), the same in both languages."""
+    return node.key.rsplit("/", 1)[-1]
 
 
 def _accent_clash(written: str, term: str) -> bool:

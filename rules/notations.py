@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bilint.lang import UnknownLanguage, get_language
 
-__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "times", "metres"]
+__all__ = ["fold_same_length", "skipped_spans", "extra_dates", "day_months", "times", "metres"]
 
 _ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                  "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -52,17 +52,37 @@ def _skip_pattern(code: str) -> "re.Pattern[str]":
     notes = _alt(_numbers(code).editorial_notes)
     status = _alt(_numbers(code).status_words)
     return re.compile(
-        rf"[(\[]\s*(?:{notes})\b[^()\[\]]{{0,300}}[)\]]"   # (Zie NOTA 1 onder TITEL), [Red: …]
+        # (Zie NOTA 1 onder TITEL), [Red: …], (NOTA : … (B.St. 12-01-2018, p. 1393) …): one level of
+        # brackets inside; a note the source never closes runs to the end of the text
+        rf"[(\[]\s*(?:{notes})(?!\w)(?:[^()\[\]]|\([^()\[\]]{{0,120}}\)){{0,300}}(?:[)\]]|$)"
         rf"|\b(?:{status})\s*:\s*[^<>\n]{{0,40}}?\d{{1,4}}[-./]\d{{1,2}}[-./]\d{{2,4}}"   # Inwerkingtreding : 01-04-2005
         r"|!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)"             # a markdown image
+        r"|(?<![\w!])![^\W_][^\s!]{0,300}"                    # what a reader left of an image: "!10000050203"
+        r"|<sup>\s*\*?\d{1,3}\s*\)?"                            # a footnote's call or label: "<sup> 1)"
         r"|\]\([^)\s]{1,500}\)"                              # a link target
         r"|\b(?:https?://|www\.)\S+",                        # an address
         re.I)
 
 
+# a list label inline, at the text's start or after a clause ("; (3)44° 23'"), and a
+# footnote call left as "1)" after a word where a reader dropped its superscript
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[;:.])|(?<=[;:.] ))\(\d{1,2}\)")
+_CALL = re.compile(r"(?<=[^\W\d_] )\d{1,2}\)(?=\s)")
+
+
 def skipped_spans(text: str, code: str) -> list[tuple[int, int]]:
-    """Spans whose numbers are not the law's: editorial notes, image and link targets."""
-    return [m.span() for m in _skip_pattern(code).finditer(text)]
+    """Spans whose numbers are not the law's: editorial notes, image and link targets,
+    inline list labels and footnote calls."""
+    spans = [m.span() for m in _skip_pattern(code).finditer(text)]
+    spans += [m.span() for m in _INLINE_LABEL.finditer(text)]
+    spans += [m.span() for m in _CALL.finditer(text) if not _open_paren(text, m.start())]
+    return spans
+
+
+def _open_paren(text: str, index: int) -> bool:
+    """A parenthesis opened before ``index`` (in the 200 characters before) is still open."""
+    window = text[max(0, index - 200):index]
+    return window.count("(") > window.count(")")
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +99,8 @@ def _date_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int], dict[str
     month_alt = _alt(months)
     day = (rf"(?:(?P<day>\d{{1,2}})(?:{suffixes})?\.?|(?P<dayword>(?:[^\W\d_]+\s+(?:en|et|and)\s+)?[^\W\d_]+(?:-[^\W\d_]+)*))"
            rf"(?:\s+(?:{joiners}))?")
-    year = r"(?P<year>\d{4})(?![\w/-]|[.,]\d)|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
+    # a year glued to the next element's capital ("le 14 mai 1964Monsieur l'Ambassadeur") ends there
+    year = r"(?P<year>\d{4})(?:(?![\w/-]|[.,]\d)|(?=[^\W\d_]))|(?P<yearwords>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,7})"
     pattern = re.compile(
         # the day may be glued to its month where a superscript suffix was dropped ("1<sup>er</sup>septembre")
         rf"(?<![\w/.,-])(?:{day})(?:\s+|(?<=\d)(?=[^\W\d_]))(?:(?:van|de|of)\s+)?(?P<month>{month_alt})(?![\w])\.?,?\s+(?:{year})"
@@ -132,6 +153,9 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
                 continue
             month = months[re.sub(r"\s+", " ", match.group("month"))]
             if match.group("year"):
+                after = text[match.end("year"):match.end("year") + 1]
+                if after.isalpha() and not after.isupper():
+                    continue   # "1964abc": no year; "1964Monsieur": the next element glued on
                 year = int(match.group("year"))
             else:
                 parsed = _year_in_words(folded, match.start("yearwords"), match.end("yearwords"), code)
@@ -144,6 +168,32 @@ def extra_dates(text: str, code: str) -> list[tuple[int, int, str]]:
             continue
         found.append((match.start(), end, date.isoformat()))
         position = end
+    return found
+
+
+@lru_cache(maxsize=None)
+def _day_month_pattern(code: str) -> "tuple[re.Pattern[str], dict[str, int]] | None":
+    compiled = _date_pattern(code)
+    if compiled is None:
+        return None
+    _, months, _ = compiled
+    suffixes = _alt(fold_same_length(s) for s in _numbers(code).date_day_suffixes)
+    return re.compile(rf"(?<![\w/.,-])(?P<day>\d{{1,2}})(?:{suffixes})?\.?\s+(?:(?:van|de|of)\s+)?"
+                      rf"(?P<month>{_alt(months)})(?![\w])\.?"), months
+
+
+def day_months(text: str, code: str) -> list[tuple[int, int, str]]:
+    """A day and month without a year (``5 Novembre dernier``, ``den 5den November ll.``):
+    (start, end, ``--11-05``), which matches any full date of that day."""
+    compiled = _day_month_pattern(code)
+    if compiled is None:
+        return []
+    pattern, months = compiled
+    found = []
+    for match in pattern.finditer(fold_same_length(text)):
+        day, month = int(match.group("day")), months[re.sub(r"\s+", " ", match.group("month"))]
+        if 1 <= day <= 31:
+            found.append((match.start(), match.end(), f"--{month:02d}-{day:02d}"))
     return found
 
 
@@ -177,7 +227,7 @@ def times(text: str, code: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_METRES = re.compile(r"(?<![\w.,])(?P<m>\d{1,4})\s?m\.?\s?(?P<cm>\d{2})(?![\w.,]?\d)")
+_METRES = re.compile(r"(?<![\w.,])(?P<m>\d{1,4})\s?m\.?\s?(?P<cm>\d{2})(?![\w.,]?\d)", re.I)
 
 
 def metres(text: str) -> list[tuple[int, int, str]]:

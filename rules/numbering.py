@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
 from bilint.api import Bitext, Finding, Fix, Node, Related, rule
+from bilint.lang import get_language
 from bilint.lexer import to_roman
 
 # Characters a typist, a font or an OCR engine confuses in a list label. Each pair is
@@ -68,6 +69,44 @@ def article_value(node: Node) -> Value | None:
     if node.ordinal is None or rank is None:
         return None
     return (node.ordinal, rank)
+
+
+# The longest run of spent articles one heading may stand for (``94 to 99``); a larger span
+# is more likely a misread label than a consolidation's placeholder.
+_MAX_RANGE = 500
+
+
+def article_range(node: Node) -> tuple[int, int] | None:
+    """The first and last number of an article whose label names several (``94 to 99``,
+    ``104 and 105``, ``94 à 99``): a consolidation's one heading for articles that are
+    repealed or amend other acts. The words come from the language data (its range words
+    and conjunctions), so a new language needs no change here."""
+    if node.ordinal is not None or not node.label:
+        return None
+    language = get_language(node.lang)
+    words = sorted({*language.range_words, *language.conjunctions}, key=len, reverse=True)
+    if not words:
+        return None
+    match = re.fullmatch(r"\D{0,12}?(\d+)\s+(?:" + "|".join(map(re.escape, words)) + r")\s+(\d+)\W*",
+                         node.label.strip(), re.IGNORECASE)
+    if match is None:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    return (first, last) if first < last <= first + _MAX_RANGE else None
+
+
+def article_entries(node: Node) -> list["Entry"]:
+    """The values an article stands for in its sequence: one, or each of a range's."""
+    span = article_range(node)
+    if span is None:
+        return [Entry(node, article_value(node))]
+    return [Entry(node, (number, 0)) for number in range(span[0], span[1] + 1)]
+
+
+def article_end(node: Node) -> Value | None:
+    """The last value an article stands for: its own, or the end of its range."""
+    span = article_range(node)
+    return (span[1], 0) if span else article_value(node)
 
 
 def successors(value: Value) -> tuple[Value, Value]:
@@ -508,18 +547,36 @@ def is_table_of_contents(node: Node) -> bool:
     return not node.text.strip() and not node.children
 
 
+_QUOTE_MARKS = "«»\"“”„‟‘’‚‛‹›"
+
+
+def is_quoted(node: Node) -> bool:
+    """An article whose text opens with a quotation mark quotes another act (``articles dont
+    la teneur suit: Article XI. » Tout individu…``): its number is that act's, not a step of
+    this text's count."""
+    opening = node.text.strip() or next((child.text for child in node.children if child.text.strip()), "")
+    return opening.lstrip(" .:;-–—\u00a0\n").startswith(tuple(_QUOTE_MARKS))
+
+
 def article_runs(parent: Node) -> Iterator[list[Node]]:
-    """The enacted articles among a parent's children; an annex starts a new count."""
+    """The enacted articles among a parent's children; an annex starts a new count, and
+    articles quoted from another act count on their own while this text's count goes on
+    around them."""
     run: list[Node] = []
+    quoted: list[Node] = []
     for child in parent.children:
         if child.kind == "division" and child.name == "annex":
-            if run:
-                yield run
-            run = []
-        elif child.kind == "article" and not is_table_of_contents(child) and article_value(child):
+            yield from (found for found in (run, quoted) if found)
+            run, quoted = [], []
+        elif child.kind == "article" and not is_table_of_contents(child) and article_end(child):
+            if is_quoted(child):
+                quoted.append(child)
+                continue
+            if quoted:
+                yield quoted
+                quoted = []
             run.append(child)
-    if run:
-        yield run
+    yield from (found for found in (run, quoted) if found)
 
 
 
@@ -536,7 +593,7 @@ def is_numbered(entries: list[Entry]) -> bool:
 
 def article_findings(run: list[Node], options: Mapping[str, Any], reported: set[int]) -> Iterator[Finding]:
     roman = all(_roman_number(node) for node in run)
-    for entries in counts([Entry(node, article_value(node)) for node in run]):
+    for entries in counts([entry for node in run for entry in article_entries(node)]):
         if len(entries) >= 2 and is_numbered(entries):
             yield from _count_findings(entries, options, reported, roman)
 
@@ -575,7 +632,7 @@ def _other_version_before(context: _Context, event: Event) -> Node | None:
     if counterpart is None or previous is None:
         return None
     before = _previous_article(counterpart)
-    if before is None or article_value(before) == article_value(previous):
+    if before is None or article_end(before) == article_end(previous):
         return None
     return before
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from bilint.lang import UnknownLanguage, get_language
 
 from .dates import find_dates
-from .notations import extra_dates, metres, skipped_spans, times
+from .notations import day_months, extra_dates, metres, skipped_spans, times
 
 try:
     import tomllib
@@ -186,8 +186,8 @@ def parse_number_word(words: str, code: str) -> int | None:
     for word in re.findall(r"[^\W\d_]+", lowered):
         if word in data.word_joiners and parts:
             continue
-        if word in data.ordinals and len(parts) == 0:
-            parts.append(data.ordinals[word])
+        if word in data.ordinals and (len(parts) == 0 or data.ordinals[word] < 10):
+            parts.append(data.ordinals[word])   # "troisième", and the last word of "trente et unième"
             continue
         segment = _segment(word, atoms, data.joiners)
         if segment is None:
@@ -211,7 +211,8 @@ def _patterns(code: str) -> dict:
     )
     refs = data.references
     ref_words = _alt([*refs.get("article", ()), *refs.get("alinea", ()), *refs.get("number", ())])
-    reference_before = re.compile(rf"(?:(?<![\w])(?:{ref_words})\.?|§+|\bart\.|\bn°)\s*$", re.I)
+    # "artikel 5", "§ 2", "subsection (1)", and a number's own subdivision: "65(3)", "26(1)"
+    reference_before = re.compile(rf"(?:(?:(?<![\w])(?:{ref_words})\.?|§+|\bart\.|\bn°)\s*\(?|\d\()\s*$", re.I)
     list_words = _alt([*refs.get("list_words", ())])
     continues = re.compile(rf"\s*(?:[,\-–/]|(?:{list_words})\b)?\s*$", re.I)
     law_before = re.compile(rf"(?<![\w])(?:{_alt(refs.get('law', ()))})\b(?:\s+[^\W\d_]{{1,12}}\.?){{0,2}}\s*$")
@@ -311,6 +312,9 @@ def find_quantities(text: str, code: str) -> list[Quantity]:
         if free(start, end):
             is_law = bool(patterns["law_before"].search(text, 0, start))
             take(Quantity(start, end, text[start:end], iso, "reference" if is_law else "date"))
+    for start, end, value in day_months(text, code):   # "5 Novembre dernier": a date without its year
+        if free(start, end):   # its day alone is its other reading ("22 Août" quoted in a Dutch text)
+            take(Quantity(start, end, text[start:end], value, "date", alt=str(int(value[-2:]))))
     for start, end, value in metres(text):   # "2 m. 10" / "2.10 M."
         if free(start, end):
             take(Quantity(start, end, text[start:end], value, "number"))
@@ -383,6 +387,7 @@ def _mark_notes(text: str, found: list[Quantity]) -> list[Quantity]:
     for start in starts:
         close = text.find(">", start)
         notes.append((start - 1, close if close >= 0 else len(text) + 1))
+    notes.extend(_orphan_notes(text))
     if not notes:
         return found
     marked = []
@@ -394,6 +399,28 @@ def _mark_notes(text: str, found: list[Quantity]) -> list[Quantity]:
             continue   # "(2)<W …>": the number of a note, not a value
         marked.append(replace(q, note=inside))
     return marked
+
+
+_SENTENCE_END = re.compile(r"(?<!\bart)(?<!\bArt)(?<!\.)\.+\s")
+_NOTE_SIGNATURE = re.compile(r"\d{2}-\d{2}-\d{4}|\bart\.\s*\d|\d,\s*0\d\d\b")
+
+
+def _orphan_notes(text: str) -> list[tuple[int, int]]:
+    """Notes whose ``<`` the source lost (``…bereikt.. 21, 018; Inwerkingtreding :
+    11-08-1996>``, ``…2001>-03-1987, art. 97>``): a ``>`` with no ``<`` since the previous
+    ``>`` closes a note that starts there or at the sentence's end, when it reads as one."""
+    found = []
+    previous = -1
+    for close in (m.start() for m in re.finditer(">", text)):
+        segment_start = previous + 1
+        previous = close
+        if "<" in text[segment_start:close]:
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, segment_start, close)]
+        start = ends[-1] if ends else segment_start
+        if _NOTE_SIGNATURE.search(text, start, close):
+            found.append((start - 1, close))
+    return found
 
 
 def _expand_year_ranges(text: str, found: list[Quantity]) -> None:
@@ -436,11 +463,14 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             hundreds = [w for w, v in data.cardinals.items() if v == 100]
             joined = (data.words_apart or word in data.scales or word in hundreds
                       or bool(previous and any(previous[2].endswith(scale) for scale in (*data.scales, *hundreds))))
+            # a unit ordinal may close a compound: "trente et unième", "vingt-deuxième", "thirty-first"
+            closes = word in data.ordinals and data.ordinals[word] < 10 and previous is not None \
+                and previous[2] not in data.ordinals and (previous[2] in data.word_joiners or gap == "-")
             if previous and joined and re.fullmatch(r"[\s\-]+", gap) and previous[2] not in data.ordinals \
-                    and word not in data.ordinals:
+                    and (word not in data.ordinals or closes):
                 runs[-1].append((start, end, word))
             elif previous and previous[2] in data.word_joiners and re.fullmatch(r"[\s\-]+", gap) \
-                    and word not in data.ordinals:
+                    and (word not in data.ordinals or closes):
                 runs[-1].append((start, end, word))
             else:
                 runs.append([(start, end, word)])

@@ -4,7 +4,8 @@ Each provision's references are parsed by ``bilint.citations`` into target paths
 (article → paragraph → subparagraph → point → subpoint) and acts. BL402 pairs the
 references of two aligned provisions and reports the first part that differs: a level, a
 number, a member of a list or range, the act. BL430 looks a reference that clearly points
-into the text itself up in the text's own structure. Document numbers, law dates written
+into the text itself up in the text's own structure (``rules._targets``); BL431 checks that
+the two versions' agreeing references resolve to aligned provisions. Document numbers, law dates written
 without a provision and the amendment references of a consolidation are not citations:
 BL402 compares those as values, with ``rules.parity``'s comparison.
 """
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from bilint.api import Bitext, Finding, Node, Related, rule
-from bilint.citations import LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon
+from bilint.citations import (LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon,
+                              reading_marks)
 
+from ._targets import Targets, enclosing_article
 from .parity import _differences, _family, _finding, _ignored, _in_title
 
 _SKIPPED = ("document", "title")
@@ -61,7 +64,7 @@ def citations(node: Node) -> list[Citation]:
             cache = []
         else:
             notes = _note_ranges(node.text)
-            cache = [c for c in find_citations(node.text, node.lang) if not _inside(c.start, notes)]
+            cache = [c for c in find_citations(node.text, node.lang, node.marks) if not _inside(c.start, notes)]
         node.attrs["_bl43_citations"] = cache
     return cache
 
@@ -188,6 +191,10 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
         if first.low == other.low and first.high_part is not None and other.high_part is not None:
             return _Difference(first.high_part, other.high_part,   # "5 tot 8" / "5 à 9": the end differs
                                f"the {level} differs ({first.written()} against {other.written()}){both}")
+        if len(missing) > 1 or len(extra) > 1 or first.high is not None or other.high is not None:
+            return _Difference(_span(mine.values), _span(theirs.values),   # "1 tot en met 6" / "1 et 6"
+                               f"the {level} differs ({_values_text(mine.values)} against "
+                               f"{_values_text(theirs.values)}){both}")
         return _Difference(missing[0].part, extra[0].part,
                            f"the {level} differs ({missing[0].written()} against {extra[0].written()}){both}")
     if missing and len(mine.values) > 1:
@@ -195,6 +202,18 @@ def _compare_values(mine: Step, theirs: Step, lang_b: str, both: str) -> _Differ
                            f"{_level_name(mine)} {missing[0].written()} is missing from the {lang_b} "
                            f"reference{both}", tuple(v.low for v in missing))
     return None   # the other version lists more: reported there (one problem, one finding)
+
+
+def _filled(part: Part, node: Node) -> Part:
+    return part if part.text else Part(node.text[part.start:part.end], part.start, part.end)
+
+
+def _span(values: tuple[Value, ...]) -> Part:
+    """The characters from a level's first value to its last."""
+    first, last = values[0].part, values[-1].part
+    if len(values) == 1:
+        return first
+    return Part("", first.start, last.end)
 
 
 def _compare_acts(a: Citation, b: Citation, both: str) -> _Difference | None:
@@ -317,7 +336,9 @@ def _problems(bitext: Bitext) -> list[_Problem]:
             if difference is not None and difference.missing and _cited_elsewhere(difference.missing, other, (a, b)):
                 continue    # "artikel 477 tot 477sexies of artikel 488bis": the other version cites it apart
             if difference is not None:
-                found.append(_Problem(node, other, difference.mine, difference.theirs, difference.message))
+                theirs = difference.theirs
+                found.append(_Problem(node, other, _filled(difference.mine, node),
+                                      _filled(theirs, other) if theirs is not None else None, difference.message))
         # a reference with no counterpart at all is not reported: on the dev corpus it was
         # nearly always a provision aligned with another one, or a reference the other
         # version words without a number ("het genoemde artikel"); BL003 reports missing text
@@ -333,8 +354,41 @@ def _document_values(bitext: Bitext) -> dict[str, set[str]]:
     if cached is None:
         cached = {lang: {q.value for node in bitext.documents[lang].root.walk() for q in _quantities(node)}
                   for lang in bitext.languages}
+        for lang in bitext.languages:
+            for node in bitext.documents[lang].root.walk():
+                if node.marks:
+                    cached[lang] |= _superscript_values(node)
+                # document numbers and law ids as written ("arrest nr.148/2017"), whether or
+                # not the value reader took them for a value at that place
+                cached[lang] |= set(_SLASHED.findall(node.text))
         bitext.documents[bitext.languages[0]].root.attrs["_bl43_values"] = cached
     return cached
+
+
+_SLASHED = re.compile(r"(?<![\d/])\d+(?:[-.]\d+)*/\d+(?![\d/])")
+_SPACED_SUFFIX = re.compile(r"(\d+)\s+[^\W\d_]+")
+
+
+def _spaced_suffix(written: str, other: Node) -> bool:
+    """A number and a word apart (``13 ter``) whose bare number the other version writes:
+    the word may be a word of the sentence (``ter keuze``), not a latin suffix."""
+    match = _SPACED_SUFFIX.fullmatch(written)
+    if match is None:
+        return False
+    from .parity import _quantities
+
+    return match.group(1) in {q.value for q in _quantities(other)}
+
+
+def _superscript_values(node: Node) -> set[str]:
+    """Numbers whose letters a reader removed as a superscript (``278<sup>bis</sup>``)."""
+    _, inserts = reading_marks(node.text, node.marks)
+    out = set()
+    for position, letters in inserts.items():
+        digits = re.search(r"\d+$", node.text[:position])
+        if digits:
+            out.add(digits.group() + letters.lower())
+    return out
 
 
 def _in_citation(node: Node, start: int) -> bool:
@@ -398,6 +452,10 @@ def reference_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if quantity.value in written[leftover.counterpart.lang]:
             continue    # the other version cites it too, elsewhere: two consolidations place notes differently
+        if any(value.endswith(("-" + quantity.value, "/" + quantity.value)) for value in written[leftover.counterpart.lang]):
+            continue    # "17/37": the tail of an amendment id ("2004-06-17/37") whose start a reader lost
+        if _spaced_suffix(quantity.written, leftover.counterpart):
+            continue    # "3 en 13 ter keuze": "ter" is a word there, not 13ter
         if _in_citation(leftover.node, quantity.start):
             continue    # a citation's number: compared above, as part of its reference
         if re.fullmatch(r"\d/\d", quantity.written):
@@ -433,6 +491,8 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
         return True
     if patterns_possessive(node.lang).search(node.text, max(0, citation.start - 15), citation.start):
         return False    # "in hun artikelen XXII en VIII": their articles, not this text's
+    if lexicon(node.lang).patterns["CHAPTER"].search(node.text, max(0, citation.start - 20), citation.start):
+        return False    # "[Repealed, 2012, c. 19, s. 221]": a section of the amending act's chapter
     quotes = node.attrs.get("_bl43_quotes")
     if quotes is None:
         quotes = node.attrs["_bl43_quotes"] = _quote_ranges(node.text)
@@ -453,117 +513,41 @@ def _clearly_internal(node: Node, citation: Citation) -> bool:
     return True
 
 
-def _article_numbers(document_root: Node, lang: str) -> dict[str, Node | None]:
-    """The text's article numbers: its article headings, and the article numbers of a heading
-    that lists repealed ones (``Art. 31-34``)."""
-    numbers: dict[str, Node | None] = {}
-    for node in document_root.walk():
-        if node.kind == "article" and node.name:
-            numbers.setdefault(node.name.lower(), node)
-        elif node.kind == "paragraph" and node.text[:12].lower().startswith(("art", "§")) is False:
-            continue
-        elif node.kind == "paragraph":
-            found = find_citations(node.text[:120], lang)
-            if found and found[0].start < 3 and found[0].steps and "article" in found[0].steps[0].levels:
-                for value in found[0].steps[0].values:
-                    for number in _expand(value):
-                        numbers.setdefault(number, None)
-    return numbers
-
-
-def _expand(value: Value) -> list[str]:
-    if value.high is None:
-        return [value.low.lower()]
-    if value.low.isdigit() and value.high.isdigit() and int(value.high) - int(value.low) < 500:
-        return [str(n) for n in range(int(value.low), int(value.high) + 1)]
-    return [value.low.lower(), value.high.lower()]
-
-
-# "§ 2. De …": a paragraph's label (a reference is followed by a comma or a word, not a
-# period and a capital; when it ends a sentence it is taken for a label: a missed finding)
-_PARAGRAPH_LABEL = re.compile(r"§\s*(\d+)(?:er|e|ste)?\.\s+(?=[A-ZÀ-Ý(\[])")
-
-
-def _paragraph_numbers(article: Node) -> list[int]:
-    """The § numbers of an article: its items labelled ``§ 2`` or ``Paragraphe 2``, and the
-    ``§ 1.`` labels its paragraphs' text opens with (a consolidation joins some paragraphs)."""
-    numbers = []
-    for child in article.walk():
-        label = child.attrs.get("label")
-        if child.kind == "item" and label is not None and label.kind in ("section-sign", "paragraph") \
-                and label.ordinal is not None:
-            numbers.append(label.ordinal)
-        if child.kind in ("article", "item", "paragraph"):
-            numbers.extend(int(m.group(1)) for m in _PARAGRAPH_LABEL.finditer(child.text))
-    return numbers
-
-
-def _enclosing_article(node: Node) -> Node | None:
-    while node is not None and node.kind != "article":
-        node = node.parent
-    return node
-
-
-def _unresolved(node: Node, citation: Citation, articles: dict[str, Node | None]) -> tuple[Part, str] | None:
-    steps = citation.steps
-    if not steps:
-        return None
-    first = steps[0]
-    article: Node | None = None
-    if first.levels == frozenset({"article"}):
-        numeric = sorted(int(n) for n in articles if n.isdigit())
-        for value in first.values:
-            for number in ([value.low.lower(), value.high.lower()] if value.high else [value.low.lower()]):
-                # only a number past the last article is surely missing: a text may skip
-                # numbers (repealed articles) or write headings bilint does not read
-                base = re.match(r"\d+", number)
-                if numeric and base and int(base.group()) > numeric[-1] and number not in articles:
-                    span = f"{numeric[0]} to {numeric[-1]}" if numeric else "none"
-                    return value.part, (f"article {number} is not in this text (its articles run from {span})")
-        if len(first.values) != 1 or first.values[0].high is not None:
-            return None
-        article = articles.get(first.values[0].low.lower())
-        rest = steps[1:]
-    else:
-        return None   # "§§ 2 tot 5" alone: which article it continues is not sure (an enumeration's)
-    if article is None or not rest or rest[0].levels != frozenset({"paragraph"}) or rest[0].word is None:
-        return None
-    if rest[0].word.text not in ("§", "§§") and not rest[0].word.text.lower().startswith("parag"):
-        return None
-    paragraphs = _paragraph_numbers(article)
-    if not paragraphs:
-        return None
-    # paragraphs are numbered from 1 without gaps: only a number past the last is missing
-    # (a consolidation may write a paragraph's label where bilint does not read it)
-    last = max(paragraphs)
-    for value in rest[0].values:
-        for number in ([value.low, value.high] if value.high else [value.low]):
-            if number.isdigit() and int(number) > last:
-                return value.part, f"§ {number} is not in article {article.name} (its last paragraph is § {last})"
-    return None
+def targets(bitext: Bitext, lang: str) -> Targets:
+    """The provisions of one version a reference can point at (read once per text)."""
+    root = bitext.documents[lang].root
+    cached = root.attrs.get("_bl43_targets")
+    if cached is None:
+        cached = root.attrs["_bl43_targets"] = Targets(root, lang)
+    return cached
 
 
 @rule("BL430", "unresolved-reference", "parity", "warning", min_articles=3)
 def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A reference to a provision of this text that the text does not have.
 
-    Why: a reference to ``article 17`` in a text of sixteen articles, or to ``§ 4`` of an
-    article that has three, points at nothing; it is a renumbering left behind or a typo,
-    and the reader cannot follow it. bilint parses each reference (see BL402) and looks
-    up, in the text's own structure, the articles (and the ``§`` paragraphs of an
-    article) of the references that clearly point into the text itself: those that name
+    Why: a reference to ``article 17`` in a text of sixteen articles, to ``§ 4`` of an
+    article that has three, or to the point ``l)`` of a list that ends at ``k)``, points at
+    nothing; it is a renumbering left behind or a typo, and the reader cannot follow it.
+    bilint parses each reference (see BL402) and follows it down the text's own
+    structure: the article, its ``§`` paragraph, and the point (``3°``, ``c)``) of the one
+    list of points that paragraph or article has; only a number past the last is
+    reported (a text may skip repealed numbers). It follows the references that clearly
+    point into the text itself: those that name
     it (``van deze wet``, ``de la présente loi``, ``of this Act``), those marked
     ``hiervoor``/``ci-dessus``/``above``, and those whose sentence names no act at all. A
     reference in a sentence that names another act (``artikel 5 van de wet van 18 juli
     1966``, ``l'article 3 de la Convention``), inside quotation marks (an amending act's
     new text) or in a consolidation's amendment note is not looked up. Articles listed by
-    a heading of repealed ones (``Art. 31-34``) exist. Only texts that have articles (at
-    least ``min_articles``) are checked.
+    a heading of repealed ones (``Art. 31-34``) exist; a section cited after the chapter of
+    an annual statute (``[Repealed, 2012, c. 19, s. 221]``) is that statute's. Only texts
+    that have articles (at least ``min_articles``) are checked.
 
     No fix: what was meant is not known.
 
     Example: in a text whose articles run from 1 to 16, ``overeenkomstig artikel 17`` /
-    ``conformément à l'article 17``: ``17`` is reported in each version. ``artikel 5 van
+    ``conformément à l'article 17``: ``17`` is reported in each version; ``artikel 2, § 1,
+    3°`` where that paragraph lists ``1°`` and ``2°``: ``3°`` is reported. ``artikel 5 van
     de wet van 18 juli 1966`` is not looked up.
 
     Options: ``min_articles`` (default 3): the number of articles a text must have for its
@@ -575,15 +559,15 @@ def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator
         document = bitext.documents[lang]
         if not has_citation_data(lang) or sum(1 for _ in document.nodes("article")) < minimum:
             continue
-        articles = _article_numbers(document.root, lang)
+        tree = targets(bitext, lang)
         for node in document.root.walk():
             if node.kind in _SKIPPED or _in_title(node):
                 continue
             for citation in citations(node):
                 if _clearly_internal(node, citation):
-                    problem = _unresolved(node, citation, articles)
-                    if problem is not None:
-                        found.append((node, *problem))
+                    resolution = tree.resolve(citation)
+                    if resolution.missing is not None:
+                        found.append((node, resolution.missing, resolution.message))
     # the same missing target in both versions of a provision is one problem: one finding
     # in the first version, the other version's reference alongside
     first = bitext.languages[0]
@@ -606,4 +590,86 @@ def unresolved_reference(bitext: Bitext, options: Mapping[str, Any]) -> Iterator
             yield Finding(node.locate(part.start, part.end), message)
 
 
-RULES = [reference_parity, unresolved_reference]
+def _resolved(bitext: Bitext, node: Node, citation: Citation) -> Node | None:
+    if not _clearly_internal(node, citation):
+        return None
+    return targets(bitext, node.lang).resolve(citation).node
+
+
+@rule("BL431", "reference-target-mismatch", "parity", "warning")
+def reference_target_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A reference whose two versions point at provisions that are not each other's counterparts.
+
+    Why: the versions of a text may number their articles differently (one renumbered
+    after an insertion, one left behind); then ``artikel 12`` / ``article 12`` read the same
+    and still send the two readers to different rules. bilint pairs the references of each
+    pair of aligned provisions (see BL402), follows the two that agree and clearly point
+    into the text itself (see BL430) down each version's own structure tree, to the article
+    and its ``§`` paragraph, and reports a pair whose two targets were not aligned with
+    each other, or whose one target is aligned with an article the other version's
+    reference does not name while that version has no article of the number it names;
+    the message names both targets. References to another act are compared
+    (BL402), not resolved; a reference to nothing is BL430's.
+
+    No fix: which version numbers its provisions right is not known.
+
+    Example: the Dutch articles run 1, 2, 3, the French 1, 2, 4 (its third article is
+    misnumbered, and aligned with the Dutch ``Artikel 3``): ``bedoeld in artikel 3`` /
+    ``visé à l'article 3`` is reported in the Dutch text (the French ``article 3`` points at
+    no article of the French text); ``bedoeld in artikel 2`` / ``visé à l'article 2`` is
+    silent.
+
+    Options: none.
+    """
+    for pair in bitext.pairs:
+        left, right = pair.left, pair.right
+        if left is None or right is None or left.kind in _SKIPPED or _in_title(left):
+            continue
+        mine, theirs = citations(left), citations(right)
+        if not mine or not theirs:
+            continue
+        for a, b in _pair(mine, theirs)[0]:
+            if compare(a, b, right.lang) is not None or compare(b, a, left.lang) is not None:
+                continue     # BL402's finding
+            found = _mismatch(bitext, left, a, right, b) or _mismatch(bitext, right, b, left, a)
+            if found is not None:
+                yield found
+
+
+def _mismatch(bitext: Bitext, node: Node, a: Citation, other: Node, b: Citation) -> Finding | None:
+    """``a``'s target has a counterpart that ``b`` does not point at."""
+    target = _resolved(bitext, node, a)
+    counterpart = target.attrs.get("counterpart") if target is not None else None
+    if counterpart is None or not _clearly_internal(other, b):
+        return None
+    resolution = targets(bitext, other.lang).resolve(b)
+    theirs = resolution.node
+    if theirs is counterpart or resolution.missing is not None:
+        return None     # aligned targets; or a reference to nothing, BL430's finding
+    if theirs is None:
+        first = b.steps[0] if b.steps else None
+        if first is None or first.levels != frozenset({"article"}) or len(first.values) != 1 \
+                or first.values[0].high is not None \
+                or first.values[0].low.lower() in targets(bitext, other.lang).articles:
+            return None     # not resolved, but not surely missing either
+        pointed = f"no article of the {other.lang} text"
+    elif theirs.kind != target.kind:
+        return None         # resolved to different depths: not comparable
+    else:
+        pointed = _named(theirs)
+    part = a.steps[0].values[0].part
+    their_part = b.steps[0].values[0].part
+    message = (f"“{a.part.text}” points at the {node.lang} {_named(target)}, whose {other.lang} counterpart is "
+               f"{_named(counterpart)}; the {other.lang} “{b.part.text}” points at {pointed}")
+    related = Related(other.locate(their_part.start, their_part.end), f"the {other.lang} reference", other.text[:200])
+    return Finding(node.locate(part.start, part.end), message, related=(related,))
+
+
+def _named(node: Node) -> str:
+    article = enclosing_article(node)
+    if node.kind == "article" or article is None:
+        return f"article {node.name}" if node.kind == "article" else node.describe()
+    return f"article {article.name}, {node.label or node.describe()}"
+
+
+RULES = [reference_parity, unresolved_reference, reference_target_mismatch]

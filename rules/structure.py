@@ -62,7 +62,7 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
     reported when the other version's provision is about as long (its text is there,
     numbered inline: ``1. - …`` in a paragraph, ``Paragraphe 1er. …``), when the item's
     label stands inside the other version's text (``9.«Organisation …`` glued to its
-    text), or when a neighbouring provision of the other version has no counterpart
+    text, ``§ 1er.`` for ``§ 1.``, ``III . ANTWERPEN`` for ``III.``), or when a neighbouring provision of the other version has no counterpart
     (a misspelt heading, ``Artice 20``, runs an article into the one before it: that
     provision is the one finding).
 
@@ -91,6 +91,8 @@ def missing_counterpart(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[
         if parent is not None and parent.kind != "document" and counterpart is None:
             continue   # its parent has no counterpart either: that is the finding
         missing = bitext.other(present.lang)
+        if counterpart is None and parent is not None and parent.kind == "document":
+            counterpart = bitext.documents[missing].root   # items at the top level: the other version's text
         if present.kind == "footnote" and counterpart is not None and any(
                 n.kind == "footnote" for n in unpaired_items.get(id(counterpart), [])):
             continue   # both versions have notes here, numbered or called differently
@@ -171,8 +173,20 @@ def _label_inline(item, counterpart) -> bool:
     label = (item.label or "").strip()
     if not label or not any(ch.isalnum() for ch in label):
         return False
-    pattern = re.compile(rf"(?:^|[.;:]\s*|\n\s*){re.escape(label)}(?=\s*(?:[^\W\d_]|[«“„\"(]))")
+    pattern = re.compile(rf"(?:^|[.;:]\s*|\n\s*){_label_pattern(label)}(?=\s*(?:[^\W\d_]|[«“„\"(]))")
     return any(pattern.search(node.text) for node in counterpart.walk())
+
+
+def _label_pattern(label: str) -> str:
+    """A label as the other version may write it: spaced otherwise (``III . ANTWERPEN``),
+    with an ordinal ending (``§ 1er.`` for ``§ 1.``)."""
+    import re
+
+    parts = [part for part in re.findall(r"\d+|[^\W\d_]+|[^\w\s]", label)]
+    out = []
+    for part in parts:
+        out.append(re.escape(part) + ("(?:er|re|ste|de|e|st|nd|rd|th)?" if part.isdigit() else ""))
+    return r"\s*".join(out)
 
 
 def _item_without_counterpart(item, parent, counterpart, missing: str, reported: set[int],

@@ -36,14 +36,35 @@ def english_reports(monkeypatch):
     monkeypatch.setenv("LANGUAGE", "en")
 
 
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _loopback_only(original):
+    """``original`` for an address on this machine (a test's own local cluster), refused otherwise."""
+    def guarded(*args, **kwargs):
+        where = next((a for a in args if isinstance(a, (tuple, str))), None)
+        host = where[0] if isinstance(where, tuple) else where
+        if host in _LOOPBACK:
+            return original(*args, **kwargs)
+        raise NetworkBlocked(f"network access attempted during the test suite: {where!r}")
+    return guarded
+
+
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch):
+def no_network(monkeypatch, request):
+    """Outgoing connections are refused; a test marked ``loopback`` (it starts servers of its
+    own on this machine) may reach 127.0.0.1 and nothing else."""
     import socket
 
-    monkeypatch.setattr(socket.socket, "connect", _refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
-    monkeypatch.setattr(socket, "create_connection", _refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+    loopback = request.node.get_closest_marker("loopback") is not None
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"),
+                        (socket, "create_connection"), (socket, "getaddrinfo")):
+        original = getattr(owner, name)
+        monkeypatch.setattr(owner, name, _loopback_only(original) if loopback else _refuse)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "loopback: the test talks to servers it started on 127.0.0.1")
 
 
 # A Python prologue that blocks the network in a child process, then runs the CLI:

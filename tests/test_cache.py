@@ -227,7 +227,7 @@ def test_a_warm_run_imports_no_rule_and_no_heavy_library(tmp_path):
     assert warm.stderr.splitlines()[-1] == "[]", warm.stderr
 
 
-@pytest.mark.parametrize("where", ["command line", "configuration"])
+@pytest.mark.parametrize("where", ["command line", "configuration", "option value"])
 def test_a_warm_run_still_rejects_an_unknown_rule(tmp_path, where):
     from .helpers import TYPO_TEXT, run as bilint, write
 
@@ -237,10 +237,14 @@ def test_a_warm_run_still_rejects_an_unknown_rule(tmp_path, where):
     if where == "command line":
         result = bilint("check", "--select", "BL3,spellling", "text.md", cwd=tmp_path)
         assert "--select: no rule matches 'spellling'; did you mean 'spelling'?" in result.stderr
-    else:
+    elif where == "configuration":
         write(tmp_path / "bilint.toml", "[rules.spelling]\nforeing = ['en']\n")
         result = bilint("check", "text.md", cwd=tmp_path)
         assert "'rules.spelling.foreing': BL301 has no option 'foreing'; did you mean 'foreign'?" in result.stderr
+    else:   # the catalogue keeps the values an option accepts
+        write(tmp_path / "bilint.toml", "[rules.BL508]\nstyle = 'bogus'\n")
+        result = bilint("check", "text.md", cwd=tmp_path)
+        assert "'rules.BL508.style' must be 'off', 'space' or 'none', not 'bogus'" in result.stderr
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 

@@ -42,6 +42,22 @@ def _one(text: str, code: str) -> Citation:
     ("en", "paragraphs 12(3)(a) and (b)",
      [("article", [("12", None)]), ("paragraph", [("3", None)]), ("point", [("a", None), ("b", None)])]),
     ("en", "subsection (2)", [("paragraph", [("2", None)])]),
+    # a determiner after a range word; one level listed twice is one level
+    ("nl", "het eerste tot en met het zesde lid", [("paragraph/subparagraph", [("1", "6")])]),
+    ("nl", "artikel 22, eerste lid, tweede lid, letter a",
+     [("article", [("22", None)]), ("paragraph/subparagraph", [("1", None), ("2", None)]), ("point/subpoint", [("a", None)])]),
+    ("nl", "artikel 7, eerste lid, alinea 2",
+     [("article", [("7", None)]), ("paragraph/subparagraph", [("1", None)]), ("paragraph/subparagraph", [("2", None)])]),
+    # the article named apart: "2a)" is subparagraph 2, point a (not section 2(a) as in Canada)
+    ("fr", "l'alinéa 2a) de l'article 22",
+     [("article", [("22", None)]), ("point/subparagraph", [("2", None)]), ("point/subpoint", [("a", None)])]),
+    ("fr", "les alinéas 1, 2a) et 3 de l'article 22",
+     [("article", [("22", None)]), ("point/subparagraph", [("1", None), ("2", None), ("3", None)]),
+      ("point/subpoint", [("a", None)])]),
+    ("fr", "l'alinéa 3a)", [("article", [("3", None)]), ("point", [("a", None)])]),
+    ("fr", "l'article 27, paragraphe (4)", [("article", [("27", None)]), ("paragraph", [("4", None)])]),
+    ("en", "subsection (2)(a) of section 5", [("article", [("5", None)]), ("paragraph", [("2", None)]),
+                                              ("point/subpoint", [("a", None)])]),
 ])
 def test_target_paths(code: str, text: str, path: list) -> None:
     assert _path(_one(text, code)) == path
@@ -62,11 +78,39 @@ def test_the_word_of_a_compact_reference_is_kept_as_its_claim() -> None:
     ("nl", "artikel 42 van het Strafwetboek", "code", False, None, "Strafwetboek"),
     ("en", "section 3 of the Access to Information Act", "law", False, None, "Access to Information Act"),
     ("en", "Article 3 of the Treaty of 1966", "treaty", False, "1966", None),
+    # old Dutch: "van den 5den November 1842", "van den 30sten Mei 1814"
+    ("nl", "artikel 20 van het tractaat van den 5den November 1842", "treaty", False, "1842-11-05", None),
+    ("nl", "artikel XV van het verdrag van Parijs van den 30sten Mei 1814", "treaty", False, "1814-05-30", None),
+    # an act named before: "the said", "susdit", "boven aangehaald" is no title
+    ("nl", "artikel 20 van het boven aangehaald verdrag van den 3den Mei 1815", "treaty", False, "1815-05-03", None),
+    ("fr", "l'article 3 de la dite Convention", "treaty", False, None, None),
+    ("en", "section 3 of the said Act", "law", False, None, None),
+    # a place between the act and its date; an old spelling of a month
+    ("nl", "artikel 45 van het verdrag van 's Gravenhage van 18 October 1907", "treaty", False, "1907-10-18", None),
+    ("fr", "l'article 83 de la Convention de La Haye du 18 octobre 1907", "treaty", False, "1907-10-18", None),
 ])
 def test_acts(code: str, text: str, kind: str, this: bool, date: str | None, title: str | None) -> None:
     act = _one(text, code).act
     assert act is not None
     assert (act.kind, act.this, act.date, act.title) == (kind, this, date, title)
+
+
+@pytest.mark.parametrize("text,marks,path", [
+    # "lid 2*a*": an emphasised letter after a number is a point
+    ("artikel 3, lid 2a", [("emphasis", 16, 17, "")],
+     [("article", [("3", None)]), ("paragraph/subparagraph", [("2", None)]), ("point/subpoint", [("a", None)])]),
+    # "artikel 2a" stays article 2a without emphasis
+    ("artikel 3, lid 2a", [], [("article", [("3", None)]), ("paragraph/subparagraph", [("2a", None)])]),
+    # "artikel 1<sup>e</sup>r", "artikel 278<sup>bis</sup>": the superscript a reader removed is read back
+    ("artikel 1r", [("footnote-ref", 9, 9, "e")], [("article", [("1", None)])]),
+    ("artikel 278", [("footnote-ref", 11, 11, "bis")], [("article", [("278bis", None)])]),
+    ("artikel 278", [("footnote-ref", 11, 11, "12")], [("article", [("278", None)])]),
+])
+def test_markup_a_reader_removed_is_read_back(text: str, marks: list, path: list) -> None:
+    from bilint.model import Mark
+
+    found = find_citations(text, "nl", [Mark(*mark) for mark in marks])
+    assert len(found) == 1 and _path(found[0]) == path
 
 
 def test_internal_words() -> None:

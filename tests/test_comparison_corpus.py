@@ -99,6 +99,9 @@ def test_a_table_laid_out_differently_is_not_a_cascade(corpus: Path) -> None:
     ("fr", "le 1. III. 1954", "1er mars 1954"),
     ("fr", "à 14 h 28", "14:28"),
     ("nl", "om 14.28 uur", "14:28"),
+    ("fr", "le trente et unième jour", "le 31e jour"),
+    ("en", "the thirty-first day", "the 31st day"),
+    ("fr", "à la côte 32 M. 57", "à la côte 32 m. 57"),
 ])
 def test_notations_of_one_value(lang: str, a: str, b: str) -> None:
     values_a = {q.value for q in find_quantities(a, lang)}
@@ -115,3 +118,42 @@ def test_a_decimal_point_in_a_comma_language_matches_the_comma() -> None:
 def test_editorial_notes_and_link_targets_hold_no_values() -> None:
     assert find_quantities("(Zie NOTA 1 onder TITEL) Met opsluiting", "nl") == []
     assert find_quantities("![10000050203](http://wetten.overheid.nl/Illustration/10000050203.png)", "fr") == []
+
+
+def test_more_text_that_holds_no_values() -> None:
+    """Inline list labels, footnote calls left after a word, image remnants, editorial notes
+    with brackets inside or never closed, a database note whose ``<`` was lost."""
+    assert find_quantities("oosterlengte; (3)", "nl") == []
+    assert find_quantities("de smeermiddelen 1)  Bedoeld zijn", "nl") == []
+    assert [q.value for q in find_quantities("(zie bijlage 1) en", "nl")] == ["1"]
+    assert find_quantities("!10000050203", "fr") == []
+    assert find_quantities("(NOTA : bij arrest nr.148/2017 van 21-12-2017 (B.St. 12-01-2018, p. 1393), heeft", "nl") == []
+    assert all(q.note for q in find_quantities("had bereikt.. 21, 018; Inwerkingtreding : 11-08-1996>", "nl"))
+
+
+def test_references_that_parenthesise_their_number() -> None:
+    assert {q.kind for q in find_quantities("pursuant to subsection (1), it", "en")} == {"reference"}
+    assert {q.kind for q in find_quantities("under subsection 65(3) or", "en")} == {"reference"}
+
+
+def test_a_date_without_its_year_matches_that_day() -> None:
+    from rules.parity import _leftovers
+
+    yearless = find_quantities("du 5 Novembre dernier", "fr")
+    full = find_quantities("van den 5den November 1842", "nl")
+    assert [q.value for q in yearless] == ["--11-05"] and [q.value for q in full] == ["1842-11-05"]
+    assert _leftovers(yearless, full) == [] and _leftovers(full, yearless) == []
+    other_day = find_quantities("van den 6den November 1842", "nl")
+    assert _leftovers(yearless, other_day) and _leftovers(other_day, yearless)
+    changed_year = find_quantities("van den 5den November 1843", "nl")
+    assert _leftovers(full, changed_year)   # a changed year is never hidden by the day's match
+
+
+def test_a_range_of_provisions_holds_its_members_a_range_of_days_does_not() -> None:
+    from rules.parity import _range_members
+
+    text = "les condamnations sur la base des articles 136bis à 136septies, 393 à 397"
+    assert _range_members(text, find_quantities(text, "fr")) == [
+        "136ter", "136quater", "136quinquies", "136sexies", "394", "395", "396"]
+    text = "een gevangenisstraf van 3 tot 30 dagen"
+    assert _range_members(text, find_quantities(text, "nl")) == []

@@ -7,12 +7,14 @@ with or without it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bilint.engine import Settings, lint_text
-from rules import french_grammar
+from bilint_rules import french_grammar  # the module the engine runs (rules/ is installed as bilint_rules)
 
-pytestmark = pytest.mark.skipif(not french_grammar.available(), reason="Grammalecte is not installed")
+needs_grammalecte = pytest.mark.skipif(not french_grammar.available(), reason="Grammalecte is not installed")
 
 NL = ("\nOverwegende dat:\n\na. de samenwerking tussen de diensten moet worden versterkt;\n\n"
       "b. het openbaar ministerie meer aandacht moet besteden aan de financiële onderzoeken.\n\n")
@@ -28,6 +30,7 @@ def _findings(sentence: str, **options) -> list[tuple[str, str | None, str]]:
             for d in diagnostics]
 
 
+@needs_grammalecte
 @pytest.mark.parametrize("sentence,flagged,replacement", [
     ("les États membres prennent leurs décision dans un délai raisonnable;", "leurs", "leur"),
     ("les juges estiment que les parties comprend la portée de la demande;", "comprend", "comprennent"),
@@ -42,11 +45,13 @@ def test_reports_the_slip_with_its_correction(sentence: str, flagged: str, repla
     assert [(f, r) for f, r, _ in found] == [(flagged, replacement)]
 
 
+@needs_grammalecte
 def test_one_slip_one_finding() -> None:
     # Grammalecte marks both 'leurs' and 'décision'; bilint reports the slip once
     assert len(_findings("les États prennent leurs décision;")) == 1
 
 
+@needs_grammalecte
 def test_a_curated_pattern_takes_precedence() -> None:
     # 'il comprends' is also a BL601 pattern: BL603 leaves it to BL601
     text = NL + FR_HEAD + "le juge estime qu'il comprends la demande;" + FR_TAIL
@@ -54,11 +59,89 @@ def test_a_curated_pattern_takes_precedence() -> None:
     assert codes == ["BL601"]
 
 
+@needs_grammalecte
 def test_families_off_by_default_can_be_turned_on() -> None:
     sentence = "les véhicules à moteur immatriculés aux Pays-Bas paient la taxe prévu par la loi;"
     assert _findings(sentence) == []
     assert _findings(sentence, families=["agreement-wide"])
 
 
+@needs_grammalecte
 def test_no_family_no_finding() -> None:
     assert _findings("les États prennent leurs décision;", families=[]) == []
+
+
+@needs_grammalecte
+def test_an_edit_rechecks_only_the_changed_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = french_grammar.load_checker().getGCEngine()
+    checked: list[str] = []
+    original = engine.parse
+
+    def counting(text: str, *args, **kwargs):
+        checked.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "parse", counting)
+    french_grammar._check_paragraph.cache_clear()
+    french_grammar._sentence_errors.cache_clear()
+    slip = "les États membres prennent leurs décision dans un délai raisonnable;"
+    first = _findings(slip)
+    assert any("leurs décision" in text for text in checked)
+    before = len(checked)
+    assert _findings(slip) == first and len(checked) == before   # nothing changed, nothing re-read
+    edited = _findings(slip.replace("raisonnable", "bref"))
+    # only the edited paragraph is read again
+    assert len(checked) > before and all("délai bref" in text for text in checked[before:])
+    assert [f for f, _, _ in edited] == [f for f, _, _ in first] == ["leurs"]
+
+
+@needs_grammalecte
+def test_only_sentences_that_can_hold_a_slip_reach_grammalecte(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = french_grammar.load_checker().getGCEngine()
+    checked: list[str] = []
+    original = engine.parse
+    monkeypatch.setattr(engine, "parse", lambda text, *a, **k: checked.append(text) or original(text, *a, **k))
+    french_grammar._check_paragraph.cache_clear()
+    french_grammar._sentence_errors.cache_clear()
+    assert _findings("les États prennent leurs décisions et il comprend que la demande est adressée au Conseil;") == []
+    assert checked == []   # correct sentences: Grammalecte never runs
+    assert [f for f, _, _ in _findings("les États prennent leurs décision et il comprend la demande;")] == ["leurs"]
+    assert [text for text in checked if "décision" in text]
+    # a family outside the defaults turns the pre-filter off
+    checked.clear()
+    _findings("les États prennent leurs décisions;", families=["agreement", "confusions"])
+    assert len(checked) >= 3
+
+
+def test_an_unknown_family_is_a_one_line_error(tmp_path: Path) -> None:
+    # with or without Grammalecte: a typo must not switch a family off silently
+    from .helpers import run, write
+
+    write(tmp_path / "bilint.toml", '[rules.BL603]\nfamilies = ["agreement", "conjugaison"]\n')
+    write(tmp_path / "text.md", NL + FR_HEAD + "les États prennent leurs décisions;" + FR_TAIL)
+    result = run("check", "--no-cache", "--select", "BL603", "text.md", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "no BL603 family 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+
+
+def test_the_pre_filter_reads_the_morphology_it_is_given() -> None:
+    # without Grammalecte: a stub lexicon in Grammalecte's morphology notation
+    from bilint_rules._french_candidates import candidate
+
+    lexicon = {"leurs": (">leur/:G:Dp:e:p/*",), "décision": (">décision/:N:f:s/*",),
+               "décisions": (">décision/:N:f:p/*",), "il": (">il/:G:Os:O3:m:s/*",),
+               "comprend": (">comprendre/:V3_it_q__a:Ip:3s/*",),
+               "comprends": (">comprendre/:V3_it_q__a:Ip:1s:2s/*",),
+               "administration": (">administration/:N:f:s/*",), "de": (">de/:G:R:Rv/*", ">de/:G:D:e:i/*")}
+
+    def morph(word: str) -> tuple[str, ...]:
+        return lexicon.get(word, ())
+
+    defaults = french_grammar.DEFAULT_FAMILIES
+    assert candidate("leurs décision", defaults, morph) and not candidate("leurs décisions", defaults, morph)
+    assert candidate("il comprends", defaults, morph) and not candidate("il comprend", defaults, morph)
+    assert candidate("de administration", defaults, morph)
+    assert not candidate("de administration", ("agreement", "conjugation"), morph)
+    assert candidate("il comprend", ("agreement", "confusions"), morph)   # a family it cannot filter for

@@ -64,3 +64,22 @@ def test_dutch_counterpart_found_inside_a_compound() -> None:
     assert find_term(fold("de witwaspraktijken"), "witwassen", "nl", strict=False)
     assert find_term(fold("het Benelux-Politieverdrag"), "Benelux-Verdrag", "nl", strict=False)
     assert not find_term(fold("de witwaspraktijken"), "witwassen", "nl", strict=True)
+
+
+def test_a_cell_with_several_renderings_gives_the_usual_pair_and_accepted_counterparts(tmp_path: Path) -> None:
+    path = tmp_path / "glossary-nl-fr.tsv"
+    path.write_text("# Format: nl<TAB>fr\nuitlevering | uitleveren\textradition | extrader\tnote\n", encoding="utf-8")
+    entries = read_glossary_file(path)
+    assert ("uitlevering", "extradition", "note") in entries
+    assert ("uitleveren", "extrader", "variant: note") in entries
+    assert ("uitlevering", "extrader", "variant: note") in entries
+    glossary = load_glossary(("nl", "fr"), [path])
+    assert ("uitleveren", "extradition") not in glossary.terms(variants=False)
+    assert {"extradition", "extrader"} <= glossary.translations("nl")["uitlevering"]
+
+
+def test_an_empty_rendering_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "glossary-nl-fr.tsv"
+    path.write_text("uitlevering |\textradition\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="glossary-nl-fr.tsv:1: an empty rendering"):
+        read_glossary_file(path)

@@ -394,6 +394,102 @@ def test_malformed_requests_get_protocol_errors_and_the_server_lives_on(tmp_path
     assert _run(session()) == 0
 
 
+def test_lifecycle_ids_and_framing_errors_are_answered_and_never_end_the_server(tmp_path):
+    """Whatever arrives, the server answers what JSON-RPC and LSP say and keeps serving:
+    after each bad input a hover request still gets its answer."""
+    async def session():
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", NO_NETWORK_BOOT, "server", cwd=tmp_path,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        probes = iter(range(1000, 2000))
+
+        async def exchange(raw: bytes) -> tuple[list[dict], dict]:
+            """Write ``raw``, then a hover request: every message up to the hover's answer, and that answer."""
+            probe = next(probes)
+            hover_request = {"jsonrpc": "2.0", "id": probe, "method": "textDocument/hover", "params": {
+                "textDocument": {"uri": "file:///nowhere.md"}, "position": {"line": 0, "character": 0}}}
+            process.stdin.write(raw + _frame(json.dumps(hover_request).encode()))
+            await process.stdin.drain()
+            received = []
+            while True:
+                message = await asyncio.wait_for(_read_message(process.stdout), WAIT)
+                if message.get("id") == probe and "method" not in message:
+                    return received, message
+                received.append(message)
+
+        def send(message: dict) -> bytes:
+            return _frame(json.dumps({"jsonrpc": "2.0", **message}).encode())
+
+        def errors(received: list[dict]) -> list[tuple]:
+            return [(m["id"], m["error"]["code"]) for m in received if "error" in m]
+
+        hover = {"textDocument": {"uri": "file:///nowhere.md"}, "position": {"line": 0, "character": 0}}
+        # before initialize: a request is refused with ServerNotInitialized, a notification dropped
+        received, probe = await exchange(send({"id": 1, "method": "shutdown"}) + send(
+            {"method": "textDocument/didOpen", "params": {"textDocument": {
+                "uri": (tmp_path / "a.md").as_uri(), "languageId": "markdown", "version": 1, "text": "x"}}}))
+        assert errors(received) == [(1, -32002)] and probe["error"]["code"] == -32002
+        # initialize with bad params is Invalid params; then a good one works, and a second one is refused
+        received, _ = await exchange(send({"id": 2, "method": "initialize", "params": {"capabilities": 5}}))
+        assert errors(received) == [(2, -32602)]
+        received, probe = await exchange(send({"id": 3, "method": "initialize", "params": {
+            "processId": None, "rootUri": None, "capabilities": {}}}) + send({"method": "initialized", "params": {}}))
+        assert received[0]["result"]["serverInfo"]["name"] == "bilint"
+        assert probe.get("result") is None and "error" not in probe
+        received, _ = await exchange(send({"id": 4, "method": "initialize", "params": {
+            "processId": None, "rootUri": None, "capabilities": {}}}))
+        assert errors(received) == [(4, -32600)]
+
+        # bad params for each request the server handles; a bad notification is dropped
+        for msg_id, method, params in [
+                (5, "textDocument/hover", {"position": "here"}),
+                (6, "textDocument/hover", None),
+                (7, "textDocument/codeAction", {"textDocument": {"uri": "file:///x.md"}}),
+                (8, "textDocument/codeAction", {**hover, "range": {"start": {"line": -1, "character": 0},
+                                                                   "end": {"line": 0, "character": 0}},
+                                                "context": {"diagnostics": []}})]:
+            received, _ = await exchange(send({"id": msg_id, "method": method, "params": params}))
+            assert errors(received) == [(msg_id, -32602)], method
+        for method, params in [("textDocument/didChange", {"textDocument": {"uri": "file:///x.md", "version": 2},
+                                                           "contentChanges": [{"text": "x"}]}),   # never opened
+                               ("textDocument/didSave", {"textDocument": 3}),
+                               ("textDocument/didClose", {}),
+                               ("workspace/didChangeWatchedFiles", {"changes": "all"})]:
+            received, _ = await exchange(send({"method": method, "params": params}))
+            assert errors(received) == [] and not [m for m in received if m.get("method") == "window/showMessage"]
+        # an id JSON-RPC does not allow: Invalid Request, answered to id null
+        for bad_id in [{"a": 1}, 1.5, True, [1]]:
+            received, _ = await exchange(send({"id": bad_id, "method": "textDocument/hover", "params": hover}))
+            assert errors(received) == [(None, -32600)], bad_id
+        received, _ = await exchange(send({"id": 9, "method": "bilint/noSuchMethod"}))
+        assert errors(received) == [(9, -32601)]
+
+        # bytes that are no message: one Parse error each, and the next message is read
+        for raw in [b"Content-Length: abc\r\n\r\n{}",                      # not a number, body left behind
+                    b"\x00\xff\xfe garbage\r\n\r\n",                          # not a header
+                    b'{"jsonrpc": "2.0", "id": 10, "method": "shutdown"}\r\n\r\n',   # no header at all
+                    b"Content-Length: 99999999999\r\n\r\n",                   # more than any memory
+                    b"Content-Length: 5\r\n\r\n" + json.dumps({"jsonrpc": "2.0", "id": 11}).encode(),  # too short
+                    b"Content-Length: 4\r\n\r\n\xff\xfe\x00\x01",              # not UTF-8
+                    b"X-Header: " + b"x" * 100_000 + b"\r\n\r\n"]:             # a header line too long
+            received, probe = await exchange(raw)
+            assert [code for _, code in errors(received)] == [-32700], raw[:40]
+            assert errors(received)[0][0] is None and probe.get("result") is None and "error" not in probe
+
+        # after shutdown, requests are Invalid Request; exit then ends the server with 0
+        received, probe = await exchange(send({"id": 12, "method": "shutdown"}))
+        assert received[0] == {"jsonrpc": "2.0", "id": 12, "result": None}
+        assert probe["error"]["code"] == -32600
+        process.stdin.write(send({"method": "exit"}))
+        await process.stdin.drain()
+        await asyncio.wait_for(process.wait(), WAIT)
+        return process.returncode, (await process.stderr.read()).decode()
+
+    returncode, stderr = _run(session())
+    assert returncode == 0
+    assert "Traceback" not in stderr, stderr
+
+
 def test_a_client_that_goes_away_ends_the_server_with_exit_code_1():
     """The protocol: exit without shutdown (here: standard input closed) is exit code 1, quietly."""
     process = subprocess.run([sys.executable, "-c", NO_NETWORK_BOOT, "server"], capture_output=True, timeout=WAIT,
@@ -533,3 +629,78 @@ def test_a_stale_lint_is_given_up_between_rules(tmp_path):
     assert lint_document(path, {path: NL}, stale=stale) is None
     assert len(asked) == 4 and asked[0] == [path, str(tmp_path / "wet.fr.md")]
     assert lint_document(path, {path: NL}, stale=lambda paths: False).diagnostics[path]   # never stale: finished
+
+
+def test_texts_linted_a_moment_ago_are_not_linted_again(tmp_path, monkeypatch):
+    """An undo, a save with no edit since, opening the other version: the same texts with the
+    same settings are answered from the memo; a new text, a changed file on disk or a
+    changed word list (in the settings) is linted."""
+    import bilint.engine
+    from bilint.lsp.linting import Recent, lint_document
+
+    (tmp_path / "bilint.toml").write_text('words = ["words.txt"]\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("", encoding="utf-8")
+    (tmp_path / "wet.nl.md").write_text(NL, encoding="utf-8")
+    (tmp_path / "wet.fr.md").write_text(FR, encoding="utf-8")
+    nl, fr = str(tmp_path / "wet.nl.md"), str(tmp_path / "wet.fr.md")
+    linted_paths = []
+    real = bilint.engine.lint_paths
+    monkeypatch.setattr(bilint.engine, "lint_paths", lambda paths, *a: linted_paths.append(paths) or real(paths, *a))
+    recent = Recent()
+
+    first = lint_document(nl, {nl: NL}, recent=recent)
+    assert _codes(first.diagnostics[nl]) == ["BL301", "BL401"]
+    assert lint_document(fr, {nl: NL, fr: FR}, recent=recent) is first   # the other version, as on disk
+    edited = NL.replace("dataum", "datum")
+    assert _codes(lint_document(nl, {nl: edited}, recent=recent).diagnostics[nl]) == ["BL401"]
+    assert lint_document(nl, {nl: NL}, recent=recent) is first           # undone
+    assert len(linted_paths) == 2
+
+    (tmp_path / "wet.fr.md").write_text(FR.replace("2023", "2022"), encoding="utf-8")   # the file changed
+    assert _codes(lint_document(nl, {nl: NL}, recent=recent).diagnostics[nl]) == ["BL301"]
+    (tmp_path / "words.txt").write_text("dataum\n", encoding="utf-8")                   # the word list changed
+    assert lint_document(nl, {nl: NL}, recent=recent).diagnostics[nl] == []
+    assert len(linted_paths) == 4
+
+
+def test_the_reader_resynchronises_after_bad_frames():
+    """``framing.read_messages`` on bytes in memory: each body delivered whole, each bad
+    header block one complaint, and the message after a bad one never lost."""
+    import io
+    import threading
+
+    from bilint.lsp.framing import MAX_BODY, read_messages
+
+    def body(n: int) -> bytes:
+        return json.dumps({"jsonrpc": "2.0", "id": n, "method": "shutdown"}).encode()
+
+    stream = io.BytesIO(b"".join([
+        _frame(body(1)),
+        b"\r\n",                                                          # a stray blank line
+        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + _frame(body(2)),
+        b"content-length: %d\n\n" % len(body(3)) + body(3),               # lower case, bare \n
+        b"Content-Length: x\r\n\r\n" + body(4),                           # bad length: body left unread
+        _frame(body(5)),                                                  # ...and glued to this header
+        b"garbage\r\n" + _frame(body(6)),                                 # garbage, then a real header
+        b"Content-Length: %d\r\n\r\n" % (MAX_BODY + 1),
+        _frame(body(7)),
+        b"Content-Length: y\r\n\r\n" + b'{"text": "' + b"x" * 100_000 + b'"}',   # a long body left unread,
+        _frame(body(8)),                                                         # glued to this header
+        b"X-Padding: " + b"x" * 100_000 + b"\r\n\r\n",                           # a header line too long
+        _frame(body(9)),
+        b"Content-Length: 10\r\n\r\n{}",                                  # cut short by the end of input
+    ]))
+    delivered, complaints = [], []
+
+    async def readline(limit: int) -> bytes:
+        return stream.readline(limit)
+
+    async def read(size: int) -> bytes:
+        return stream.read(size)
+
+    _run(read_messages(threading.Event(), readline, read, delivered.append, complaints.append))
+    assert [json.loads(b)["id"] for b in delivered] == [1, 2, 3, 5, 6, 7, 8, 9]
+    assert len(complaints) == 5
+    assert "not a number" in complaints[0] and "not a message header" in complaints[1]
+    assert "over the limit" in complaints[2] and "not a number" in complaints[3]
+    assert "too long" in complaints[4]

@@ -46,9 +46,10 @@ def test_every_data_file_is_shipped():
         for path in base.rglob("*"):
             if not path.is_file() or path.suffix not in DATA_SUFFIXES or "__pycache__" in path.parts:
                 continue
-            # the package that owns the file: its nearest folder with an __init__.py
+            # the package that owns the file: its nearest folder that is a package (an
+            # __init__.py, or a data-only folder listed as a namespace package)
             owner = path.parent
-            while not (owner / "__init__.py").exists():
+            while not ((owner / "__init__.py").exists() or _dotted(top, owner) in CONFIG["packages"]):
                 owner = owner.parent
             name = _dotted(top, owner)
             relative = path.relative_to(owner).as_posix()

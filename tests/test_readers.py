@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilint.readers import read_blocks
-from bilint.readers.words import can_tell
-from bilint.source import read_source
+from bilint.source import Source, read_source
 
 from .conftest import NO_NETWORK_BOOT
 
@@ -112,6 +111,27 @@ def test_akoma_ntoso_numbers_and_notes(corpus):
     assert any(b.unit == "article" and b.text.text == "Art. 1er." for b in legilux)
 
 
+LISTS = """<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"
+ xmlns:scl="http://www.scl.lu"><act><meta><identification><FRBRExpression><FRBRlanguage language="fra"/>
+</FRBRExpression></identification></meta><body><article><num>Art. 2.</num><paragraph><content><p>Sont abrogés:
+<ol><li>la loi du 12 juillet 1895;</li><li>la loi du 28 mars 1972 concernant <ol scl:symbol="a)">
+<li>l'entrée des étrangers;</li><li>l'emploi des étrangers;</li></ol> </li><li>la loi du 3 août 1977.</li></ol>
+<ol type="i" start="3"><li>ceci;</li></ol></p></content></paragraph></article></body></act></akomaNtoso>"""
+
+
+def test_akoma_ntoso_lists_get_the_labels_a_browser_shows():
+    source = Source("loi.xml", LISTS)
+    items = [(b.text.text, b.depth, b.where) for b in read_blocks(source) if b.depth]
+    assert items == [("1. la loi du 12 juillet 1895;", 1, "Art. 2, 1"),
+                     ("2. la loi du 28 mars 1972 concernant", 1, "Art. 2, 2"),
+                     ("a) l'entrée des étrangers;", 2, "Art. 2, 2, a)"),
+                     ("b) l'emploi des étrangers;", 2, "Art. 2, 2, b)"),
+                     ("3. la loi du 3 août 1977.", 1, "Art. 2, 3"),
+                     ("iii. ceci;", 1, "Art. 2, iii")]
+    label = next(b for b in read_blocks(source) if b.text.text.startswith("a)"))
+    assert LISTS[label.text.offsets[0]:].startswith("<li>")   # a generated label points at its item
+
+
 XXE = """<?xml version="1.0"?>
 <!DOCTYPE Statute [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <Statute xml:lang="en"><Body><Section><Label>1</Label><Text>&secret;</Text></Section></Body></Statute>"""
@@ -175,15 +195,32 @@ def test_fallback_encoding_is_warned_once(tmp_path):
     assert [d["code"] for d in data["diagnostics"]] == ["BL005"]
 
 
-# a word cut at a line end is mended only where the Hunspell extra can say it is a word
-needs_dictionaries = pytest.mark.skipif(not can_tell(), reason="line-end hyphens are mended with Hunspell "
-                                        "(pip install 'bilint[hunspell]' and the Debian dictionaries)")
+def _hunspell_installed() -> bool:
+    from bilint.readers.words import _hunspell
+
+    return any(_hunspell(code) is not None for code in ("nl", "fr", "en"))
+
+
+@pytest.fixture(params=["hunspell", "embedded"])
+def word_test(request, monkeypatch):
+    """A word cut at a line end is mended with Hunspell when it is installed, else with the
+    rule pack's embedded word lists (the default install): both must read alike."""
+    from bilint.readers import words
+
+    if request.param == "hunspell" and not _hunspell_installed():
+        pytest.skip("no Hunspell dictionaries (pip install 'bilint[hunspell]', hunspell-nl/fr/en)")
+    if request.param == "embedded":
+        monkeypatch.setattr(words, "_hunspell", lambda lang: None)
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
+    yield request.param
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
 
 
 # --- pdftotext dumps -------------------------------------------------------------------------------
 
-@needs_dictionaries
-def test_pdftotext_dump_drops_furniture_and_keeps_compound_hyphens(corpus):
+def test_pdftotext_dump_drops_furniture_and_keeps_compound_hyphens(corpus, word_test):
     blocks = read_blocks(read_source(str(corpus / "be-kamer" / "56K0055002.txt")))
     text = "\n".join(b.text.text for b in blocks)
     assert "K A M E R" not in text and "C H A M B R E" not in text and "\nDOC 56\n" not in text
@@ -292,9 +329,8 @@ def _two_column_page(number: int) -> str:
     return content
 
 
-@needs_dictionaries
-def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
-    pytest.importorskip("pdfplumber")
+def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path, word_test):
+    pytest.importorskip("pypdfium2")
     path = tmp_path / "annales.pdf"
     path.write_bytes(_pdf([_two_column_page(1), _two_column_page(2)]))
     source = read_source(str(path))
@@ -309,8 +345,27 @@ def test_two_column_pdf_columns_furniture_hyphens_and_places(tmp_path):
     assert first.declared == "fr" and blocks[-1].declared == "nl"
 
 
+def test_pdf_margin_titles_small_capitals_and_paragraph_ends(tmp_path):
+    pytest.importorskip("pypdfium2")
+    body = ["Les parties se concertent chaque annee sur la mise en oeuvre du present accord et en font",
+            "rapport au Comite de ministres, qui peut adopter des recommandations.",
+            "Le Comite se reunit deux fois par an.",
+            "Il arrete son reglement interieur a l'unanimite des membres presents et le publie."]
+    content = "BT /F1 12 Tf 40 780 Td (T) Tj /F1 9 Tf (ITRE PREMIER) Tj ET\n"      # small capitals
+    content += "BT /F1 9 Tf 0 1 -1 0 20 200 Tm (Bijlagen bij het Belgisch Staatsblad) Tj ET\n"   # turned
+    for index, line in enumerate(body):
+        content += _text(40, 740 - index * 12, line, 10)
+    path = tmp_path / "acte.pdf"
+    path.write_bytes(_pdf([content]))
+    texts = [b.text.text for b in read_blocks(read_source(str(path)))]
+    assert texts[0] == "TITRE PREMIER"
+    assert not any("Bijlagen" in t or "Staatsblad" in t for t in texts)
+    # "Le" would have fitted after "ministres, qui ... recommandations.": that line ended its paragraph
+    assert texts[1].endswith("des recommandations.") and texts[2].startswith("Le Comite se reunit")
+
+
 def test_hostile_pdf_files(tmp_path):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     whole = _pdf([_two_column_page(1)])
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(whole[: len(whole) // 3])
@@ -357,15 +412,55 @@ def test_speaker_titles_are_not_list_labels():
     assert types(listed) == ["SECTION", "ITEM", "ITEM", "ITEM"]
 
 
-def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language():
+def test_a_word_cut_at_a_line_end_is_joined_only_into_a_word_of_its_language(word_test):
     from bilint.readers.words import can_tell, join_cut
 
-    if not can_tell():
-        pytest.skip("no Hunspell dictionaries (chunspell and hunspell-nl/fr/en)")
+    assert can_tell()
     assert join_cut("vice-", "gouverneur", "fr") is None            # French writes the hyphen
     assert join_cut("vice-", "gouverneur", "nl") == "vicegouverneur"  # Dutch closes it
     assert join_cut("vice-", "gouverneur") is None                   # unknown language: keep it
     assert join_cut("para-", "graph", "en") == "paragraph"           # Hunspell's "para-graph" is no word
     assert join_cut("Gbagbo-", "kamp", "nl") is None                 # a name keeps its hyphen
+    assert join_cut("Bra-", "bant", "en") == "Brabant"                # ... but a name cut mid-way is joined
     assert join_cut("inlichtingen-", "en", "nl") is None             # a suspended compound
     assert join_cut("benoemings-", "en", "nl") is None               # ... even when "benoemings" is no word
+    assert join_cut("ser-", "vice") == "service"                     # a word in every language
+    assert join_cut("recom-", "mandation", "fr") == "recommandation"
+    assert join_cut("meergemeen-", "tepolitiezones", "nl") == "meergemeentepolitiezones"   # a compound
+
+
+def test_without_any_word_test_no_cut_word_is_joined(monkeypatch):
+    from bilint.readers import words
+
+    monkeypatch.setattr(words, "_hunspell", lambda lang: None)
+    monkeypatch.setattr(words, "_plugin_test", lambda lang: None)
+    for cached in (words._test, words.is_word):
+        cached.cache_clear()
+    try:
+        assert not words.can_tell() and words.join_cut("ser-", "vice") is None
+    finally:
+        monkeypatch.undo()
+        for cached in (words._test, words.is_word):
+            cached.cache_clear()
+
+
+def test_a_pdf_paragraph_is_cut_where_its_language_changes():
+    from bilint.readers.pdf import _Line, _split_languages
+
+    texts = ["Zijn er dienaangaande opmerkingen? (Nee)", "En conséquence, l'ordre du jour est adopté.",
+             "Bijgevolg is de agenda aangenomen.", "La séance est levée. Prochaine séance le jeudi",
+             "25 janvier 2024 à 14 h 15."]
+    lines = [_Line(41, "right", 100 + 12 * i, 110 + 12 * i, 56, text.split(), 10) for i, text in enumerate(texts)]
+    parts = _split_languages(lines, list(range(len(lines))))
+    assert [[lines[i].text for i in part] for part in parts] == [
+        [texts[0]], [texts[1]], [texts[2]], texts[3:]]
+
+
+def test_a_gazette_annex_in_one_language_is_one_note(corpus):
+    """The Official Gazette's annex is Dutch only; a form number above it is no French section."""
+    pytest.importorskip("pypdfium2")
+    annex = corpus / "formats" / "be-moniteur-bijlagen-annex" / "19335491.pdf"
+    if not annex.is_file():
+        pytest.skip("../shared/corpus/formats is not present")
+    _, data = report("--languages", "nl,fr", str(annex))
+    assert [(d["code"], d["lang"]) for d in data["diagnostics"]] == [("BL002", "nl")]

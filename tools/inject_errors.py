@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:   # the rule pack is importable as ``rules`` from the checkout
     sys.path.insert(0, str(ROOT))
-SELECT = ("BL003", "BL401", "BL402", "BL403", "BL411", "BL415", "BL416")
+SELECT = ("BL003", "BL401", "BL402", "BL411", "BL415", "BL416")   # the default rules (BL403 is opt-in)
 DEFAULT_DOCS = ("BWBV0001344", "BWBV0002730", "BWBV0003478", "BWBV0004289", "BWBV0004751",
                 "BWBV0005655", "BWBV0006173", "BWBV0002926", "BWBV0002341", "BWBV0001702")
 

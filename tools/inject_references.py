@@ -6,9 +6,10 @@ in one version only: a number at some level (``artikel 5`` → ``artikel 6``), i
 (``lid 2`` → ``§ 2`` where the other version has ``alinéa 2``: a word that cannot
 mean the other version's level), the date of its act (the year
 + 1), or, in both versions, an internal article reference is sent past the text's last
-article. The changed text is linted again; an injection is found when a BL402 (BL430
-for the last kind) finding covers the changed characters, in its own span or its
-related location, and its message names the changed part.
+article, or an internal ``§`` past its article's last paragraph. The changed text is
+linted again; an injection is found when a BL402 (BL430 for the last two kinds) finding
+covers the changed characters, in its own span or its related location, and its message
+names the changed part.
 
     python tools/inject_references.py [--corpus ../shared/corpus] [--docs N] [--per-doc K]
 """
@@ -57,13 +58,13 @@ def _offsets(node, part) -> tuple[int, int]:
 
 def injections(bitext, per_doc: int) -> list[Injection]:
     """Up to ``per_doc`` injections, the kinds in turn, spread over the agreeing references."""
-    from rules.references import _article_numbers, _clearly_internal
+    from rules.references import _clearly_internal, targets
 
     candidates = list(_agreeing(bitext))
-    articles = {lang: _article_numbers(bitext.documents[lang].root, lang) for lang in bitext.languages}
+    articles = {lang: targets(bitext, lang) for lang in bitext.languages}
     found: list[Injection] = []
     used: set[int] = set()
-    kinds = ["level", "act", "missing", "number"]
+    kinds = ["level", "act", "missing", "number", "paragraph"]
     for round_ in range(per_doc):
         kind = kinds[round_ % len(kinds)]
         for index, (left, right, a, b) in enumerate(candidates):
@@ -117,10 +118,30 @@ def _inject(kind, node, citation, left, right, a, b, articles, internal) -> list
         start, _ = _offsets(node, citation.act.date_part)
         new = str(int(year.group()) + 1)
         return [Injection(kind, lang, start + year.start(), start + year.end(), new, new)]
+    if kind == "paragraph":
+        from rules._targets import paragraph_numbers
+
+        made = []
+        for side, cit in ((left, a), (right, b)):
+            tree = articles[side.lang]
+            if len(cit.steps) < 2 or cit.steps[0].levels != {"article"} or len(cit.steps[0].values) != 1 \
+                    or cit.steps[1].levels != {"paragraph"} or cit.steps[1].word is None \
+                    or cit.steps[1].word.text not in ("§", "§§") and not cit.steps[1].word.text.lower().startswith("parag") \
+                    or len(cit.steps[1].values) != 1 or not internal(side, cit):
+                return []
+            article = tree.articles.get(cit.steps[0].values[0].low.lower())
+            numbers = paragraph_numbers(article) if article is not None else []
+            digits = re.search(r"\d+", cit.steps[1].values[0].part.text)
+            if not numbers or digits is None:
+                return []
+            new = str(max(numbers) + 2)
+            start, _ = _offsets(side, cit.steps[1].values[0].part)
+            made.append(Injection(kind, side.lang, start + digits.start(), start + digits.end(), new, f"§ {new}"))
+        return made
     if kind == "missing":
         made = []
         for side, cit in ((left, a), (right, b)):
-            numbers = sorted(int(n) for n in articles[side.lang] if n.isdigit())
+            numbers = sorted(int(n) for n in articles[side.lang].articles if n.isdigit())
             first = cit.steps[0]
             if not numbers or first.levels != {"article"} or len(first.values) != 1 or first.values[0].high \
                     or not internal(side, cit):
@@ -130,6 +151,9 @@ def _inject(kind, node, citation, left, right, a, b, articles, internal) -> list
             made.append(Injection(kind, side.lang, start, end, new, new))
         return made
     return []
+
+
+_BOTH = ("missing", "paragraph")    # injected in both versions: a reference to nothing, BL430's
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -156,7 +180,7 @@ def measure(corpus: Path, docs: int, per_doc: int) -> tuple[int, int, list[str]]
         planned = injections(bitext, per_doc)
         groups: list[list[Injection]] = []
         for injection in planned:   # the two halves of a "missing" injection go together
-            if injection.kind == "missing" and groups and groups[-1][0].kind == "missing" and len(groups[-1]) == 1:
+            if injection.kind in _BOTH and groups and groups[-1][0].kind == injection.kind and len(groups[-1]) == 1:
                 groups[-1].append(injection)
             else:
                 groups.append([injection])
@@ -168,10 +192,10 @@ def measure(corpus: Path, docs: int, per_doc: int) -> tuple[int, int, list[str]]
             shift = 0
             line, column = _line_col(text, first.start + shift)
             _, diagnostics = lint_paths([path], settings, {path: text})
-            code = "BL430" if first.kind == "missing" else "BL402"
+            code = "BL430" if first.kind in _BOTH else "BL402"
             hit = any(d.code == code and first.named in d.message and
                       (_covers(d.span, line, column) or any(_covers(r.location.span, line, column) for r in d.related)
-                       or (first.kind == "missing" and any(_covers(d.span, *_line_col(text, i.start)) for i in group)))
+                       or (first.kind in _BOTH and any(_covers(d.span, *_line_col(text, i.start)) for i in group)))
                       for d in diagnostics)
             total += 1
             found += hit
@@ -193,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     total, found, report = measure(args.corpus, args.docs, args.per_doc)
     for line in report:
         print(line)
-    print(f"\nfound {found} of {total} injections ({100 * found / max(total, 1):.0f} %), the changed part named")
+    kinds: dict[str, list[int]] = {}
+    for line in report:
+        tally = kinds.setdefault(line.split()[2], [0, 0])
+        tally[0] += line.startswith("found")
+        tally[1] += 1
+    print(f"\nfound {found} of {total} injections ({100 * found / max(total, 1):.0f} %), the changed part named: "
+          + ", ".join(f"{kind} {hit}/{count}" for kind, (hit, count) in sorted(kinds.items())))
     return 0
 
 

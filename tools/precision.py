@@ -65,6 +65,15 @@ def corpus_documents(corpus: Path) -> list[Doc]:
     formats = corpus / "formats"   # the files as parliaments publish them (Word-HTML, PDF)
     docs.append(Doc("formats/be-kamer-criv-55-plen-285", (str(formats / "be-kamer-criv-55-plen-285" / "ip285x.html"),)))
     docs.append(Doc("formats/be-senaat-annales/5-19", (str(formats / "be-senaat-annales" / "5-19.pdf"),)))
+    docs.append(Doc("formats/be-senaat-annales/5-150", (str(formats / "be-senaat-annales" / "5-150.pdf"),)))
+    docs.append(Doc("formats/be-kamer-criv-55-plen-285/pdf",
+                    (str(formats / "be-kamer-criv-55-plen-285" / "ip285.pdf"),), ("fr", "nl")))
+    docs.append(Doc("formats/be-moniteur-bijlagen-annex", (str(formats / "be-moniteur-bijlagen-annex" / "19335491.pdf"),)))
+    grondwet = formats / "be-grondwet-kamer-pdf"
+    docs.append(Doc("formats/be-grondwet-kamer-pdf", (str(grondwet / "grondwet_nl_2021.pdf"),
+                                                      str(grondwet / "constitution_en_2021.pdf")), ("nl", "en")))
+    docs.append(Doc("formats/ca-gazette-part1-quarterly-index",
+                    (str(formats / "ca-gazette-part1-quarterly-index" / "2005_Volume_139_g1-139q1.pdf"),), ("en", "fr")))
     return [doc for doc in docs if all(Path(p).is_file() for p in doc.paths)]
 
 

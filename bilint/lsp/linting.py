@@ -8,6 +8,8 @@ the way ``bilint check`` does (``runner.plan``), pairs ``NAME.nl.md`` with ``NAM
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
@@ -28,6 +30,39 @@ class Linted:
     problem: str = ""    # a configuration or input error, shown as one diagnostic
 
 
+class Recent:
+    """The last few lints, by the texts they read and the settings they used.
+
+    Linting the same texts again (an undo, a save with no edit since, opening the other
+    version of a pair whose buffer holds what its file holds, a change that restores an
+    earlier text) is answered from here at once. The settings carry the word list's words;
+    the server empties this when a configuration file, word list or glossary changes.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple, Linted] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> Linted | None:
+        with self.lock:
+            linted = self.entries.get(key)
+            if linted is not None:
+                self.entries.move_to_end(key)
+            return linted
+
+    def put(self, key: tuple, linted: Linted) -> None:
+        with self.lock:
+            self.entries[key] = linted
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
 def pair_paths(path: str, languages: tuple[str, str], buffers: Mapping[str, str]) -> list[str]:
     """``path`` and its other language version (an open buffer or a file), in language order."""
     from ..layouts import pair_name
@@ -45,14 +80,16 @@ def pair_paths(path: str, languages: tuple[str, str], buffers: Mapping[str, str]
 
 
 def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | None" = None,
-                  stale: "Callable[[list[str]], bool] | None" = None) -> Linted | None:
+                  stale: "Callable[[list[str]], bool] | None" = None,
+                  recent: Recent | None = None) -> Linted | None:
     """Lint ``path`` (and its pair) from ``buffers`` where open, from disk otherwise; never raises.
 
     With a ``cache`` (``bilint.cache``, shared with the command line), a document whose
     buffers hold what is on disk is read back when unchanged since it was last linted, and
     stored otherwise; a document with unsaved edits is always linted. ``stale(paths)`` is
     asked between rules whether the document's buffers have changed since: if so the lint
-    is given up and None returned (the newer edit has its own lint coming).
+    is given up and None returned (the newer edit has its own lint coming). With ``recent``,
+    texts linted a moment ago with the same settings are not linted again.
     """
     from ..engine import Cancelled, lint_paths
     from ..runner import Request, plan
@@ -65,6 +102,9 @@ def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | N
         settings = jobs[0].settings
         paths = pair_paths(path, settings.languages, buffers)
         in_memory = {p: buffers[p] for p in paths if p in buffers}
+        seen = _recent_key(paths, in_memory, settings) if recent is not None else None
+        if seen is not None and (again := recent.get(seen)) is not None:
+            return again
         key = cache.key(paths, settings) if cache is not None and _as_on_disk(in_memory) else None
         hit = cache.get(key, paths) if cache is not None and key else None
         if hit is not None and len(hit[0]) == len(paths):
@@ -84,7 +124,21 @@ def lint_document(path: str, buffers: Mapping[str, str], cache: "ResultCache | N
         return Linted([path], {path: buffers.get(path, "")}, {path: []},
                       f"internal error: {type(error).__name__}: {error}")
     texts = {d.source.path: d.source.text for d in bitext.documents.values()}
-    return _grouped(paths, texts, diagnostics)
+    linted = _grouped(paths, texts, diagnostics)
+    if seen is not None:
+        recent.put(seen, linted)
+    return linted
+
+
+def _recent_key(paths: list[str], in_memory: Mapping[str, str], settings) -> tuple | None:
+    """What a lint reads: the texts (open buffers, else files) and the settings; None if a file is unreadable."""
+    from ..source import InputError, read_source
+
+    try:
+        texts = tuple(in_memory[p] if p in in_memory else read_source(p).text for p in paths)
+    except InputError:
+        return None
+    return tuple(paths), texts, repr(settings)
 
 
 def _grouped(paths: list[str], texts: dict[str, str], diagnostics: list[Diagnostic]) -> Linted:

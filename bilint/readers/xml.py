@@ -99,6 +99,8 @@ class _Reader:
         self.anchor = ""
         self.saved: list[tuple] = []   # the paragraph a note interrupts
         self.definitions: list[list] = []   # open definitions: [index of their first block, anchored]
+        self.lists: list[list] = []   # open HTML-style lists (``<ol>``): [depth in the stack, style, count]
+        self.list_depth = 0           # the current block is an item of the list this deep (1 outermost)
 
     # --- offsets ---------------------------------------------------------------------
     def char_offset(self, byte_index: int) -> int:
@@ -109,7 +111,7 @@ class _Reader:
         return self.char_cursor
 
     # --- events ----------------------------------------------------------------------
-    def start(self, name: str, attrs) -> None:
+    def start(self, name: str, attrs, byte_index: int = -1) -> None:
         local = _local(name)
         if len(self.stack) > _MAX_DEPTH:
             raise InputError(f"{self.source.path}: XML nested more than {_MAX_DEPTH} elements deep")
@@ -148,9 +150,16 @@ class _Reader:
             self.in_label += 1
             self.label_chars = []
             return
+        if local == "ol":
+            self.lists.append([len(self.stack), _list_style(attrs), _list_start(attrs) - 1])
+            self.boundary()
+            return
         if local in _BLOCK:
             if not self.label_only:
                 self.flush()
+            if local == "li" and self.lists and self.lists[-1][0] == len(self.stack) - 1 and byte_index >= 0:
+                self.lists[-1][2] += 1
+                self.generated_label(_list_label(self.lists[-1][1], self.lists[-1][2]), byte_index)
             if local in ("marginalnote", "heading", "subheading", "titletext", "longtitle", "shorttitle"):
                 self.heading = self.heading or 3
             if local == "marginalnote":
@@ -196,6 +205,10 @@ class _Reader:
             self.label_block = self.label_only
             if self.chars and self.chars[-1] != " ":
                 self.boundary()
+            return
+        if local == "ol" and self.lists:
+            self.lists.pop()
+            self.boundary()
             return
         if local in _UNITS:
             self.flush()
@@ -243,6 +256,16 @@ class _Reader:
         if self.chars and not self.in_label and self.label_only and content.strip():
             self.label_only = False
 
+    def generated_label(self, label: str, byte_index: int) -> None:
+        """The label a browser shows before a list item (``a)``, ``2.``) and the file does
+        not hold: it starts the item's block, every character at the item's tag."""
+        offset = self.char_offset(byte_index)
+        for char in label + " ":
+            self.chars.append(char)
+            self.offsets.append(offset)
+        self.label_block = True
+        self.list_depth = len(self.lists)
+
     def boundary(self) -> None:
         """An element boundary is a word boundary."""
         if self.chars and self.chars[-1] != " ":
@@ -266,6 +289,7 @@ class _Reader:
                     parts.append(number)
             else:
                 parts.append(number.rstrip(".").strip())
+        parts.extend(_list_label(style, count).rstrip(".") for _, style, count in self.lists if count)
         return ", ".join(parts)
 
     def language(self) -> str | None:
@@ -292,12 +316,57 @@ class _Reader:
             if self.label_block and numbered and numbered[-1] not in _ARTICLES:
                 inner = max((i for i, unit in enumerate(numbered) if unit in _ARTICLES), default=-1)
                 block.depth = len(numbered) - 1 - inner
+            if self.list_depth:
+                block.depth = self.list_depth
             self.blocks.append(block)
         self.chars = []
         self.offsets = array("l")
         self.label_only = False
         self.label_block = False
+        self.list_depth = 0
         self.unit_of_block = self.number_of_block = ""
+
+
+def _list_style(attrs) -> str:
+    """How an ``<ol>`` numbers its items: the dialect's own symbol (Legilux
+    ``scl:symbol="a)"``), else HTML's ``type``, else decimal with a full stop as a browser."""
+    symbol = next((value for key, value in attrs.items() if _local(key) == "symbol"), "")
+    if re.fullmatch(r"[(]?(?:1|a|A|i|I)[.)]", symbol.strip()):
+        return symbol.strip()
+    kind = attrs.get("type", "1")
+    return (kind if kind in ("1", "a", "A", "i", "I") else "1") + "."
+
+
+def _list_start(attrs) -> int:
+    value = attrs.get("start", "1")
+    return int(value) if value.isdigit() and int(value) < 10_000 else 1
+
+
+def _roman(number: int) -> str:
+    digits = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for value, letters in digits:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _list_label(style: str, number: int) -> str:
+    """The ``number``-th label of a list style: ``a)`` 3 -> ``c)``, ``1.`` 3 -> ``3.``."""
+    core = style.strip("().")
+    if core in ("a", "A"):
+        letters = ""
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        value = letters.upper() if core == "A" else letters
+    elif core in ("i", "I"):
+        value = _roman(number).upper() if core == "I" else _roman(number)
+    else:
+        value = str(number)
+    return style.replace(core, value, 1)
 
 
 def read_xml(source: Source) -> list[Block]:
@@ -313,7 +382,7 @@ def read_xml(source: Source) -> list[Block]:
 
     class Handler(handler.ContentHandler):
         def startElement(self, name, attrs):  # noqa: N802 - SAX's names
-            reader.start(name, attrs)
+            reader.start(name, attrs, parser._parser.CurrentByteIndex)
 
         def endElement(self, name):  # noqa: N802
             reader.end(name)
