@@ -11,14 +11,16 @@ bisects the index, then the one block it needs (decoded once, then kept).
 The answers are those of a bisection over the whole sorted list: the line found is the
 first one at or after ``word + "\\t"`` in code-point order, which UTF-8 byte order is.
 Where no cache folder can be written, the table is built in memory from the gzip file
-(as slow as before, never wrong). The file's name holds the list's size and modification
-time and the format, so an updated list is never answered from an old table.
+(as slow as before, never wrong). The file's name holds a hash of the list and the format,
+so an updated list is never answered from an old table; at most ``KEEP`` tables a language
+are kept.
 """
 
 from __future__ import annotations
 
 import bisect
 import gzip
+import hashlib
 import mmap
 import os
 import struct
@@ -40,6 +42,21 @@ def lexicon_folder() -> Path:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "bilint" / "lexicon"
+
+
+KEEP = 3   # tables kept per language: a few installed versions side by side, never more
+
+
+def _prune(folder: Path, language: str) -> None:
+    """Drop all but the ``KEEP`` newest tables of ``language`` (older lists, older formats),
+    so that upgrades do not pile up 7 MB files; a file another run still maps stays readable
+    until it closes it (POSIX), and is rebuilt if asked for again."""
+    try:
+        tables = sorted(folder.glob(f"{language}-*.lex"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for stale in tables[KEEP:]:
+            stale.unlink()
+    except OSError:
+        return
 
 
 class WordTable:
@@ -71,16 +88,22 @@ class WordTable:
 
     @classmethod
     def open(cls, source: Path) -> "WordTable":
-        """The table of ``source`` (a ``.tsv.gz``), from its compact file, built if needed."""
-        stat = source.stat()
-        name = f"{source.name.split('.')[0]}-{stat.st_size}-{stat.st_mtime_ns}-{BLOCK}-v1.lex"
-        compact = lexicon_folder() / name
+        """The table of ``source`` (a ``.tsv.gz``), from its compact file, built if needed.
+
+        The file is named by the list's content (a hash of the compressed bytes, a few
+        milliseconds), so every checkout and virtual environment with the same list shares
+        one table, and an updated list never answers from an old one."""
+        packed = source.read_bytes()
+        language = source.name.split(".")[0]
+        digest = hashlib.blake2b(packed, digest_size=10).hexdigest()
+        compact = lexicon_folder() / f"{language}-{digest}-{BLOCK}-v2.lex"
         try:
             return cls.load(compact)
         except (OSError, ValueError):
             pass
-        table = cls.from_text(gzip.decompress(source.read_bytes()))
+        table = cls.from_text(gzip.decompress(packed))
         table.save(compact)
+        _prune(compact.parent, language)
         return table
 
     def save(self, path: Path) -> None:

@@ -82,3 +82,19 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("BILINT_LEXICON_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert _wordtable.lexicon_folder() == tmp_path / "bilint" / "lexicon"
+
+
+def test_copies_of_one_list_share_a_table_and_old_tables_are_pruned(folder, tmp_path):
+    # the same list in two checkouts (other paths, other modification times): one table
+    for place in ("one", "two"):
+        copy = tmp_path / place / "xx.tsv.gz"
+        copy.parent.mkdir()
+        copy.write_bytes(gzip.compress(b"aap\t50\nnoot\t40\n", mtime=0))
+        assert WordTable.open(copy).value("aap") == "50"
+    assert len(list(folder.glob("xx-*.lex"))) == 1
+    # successive versions of the list: no more than KEEP tables stay behind
+    source = tmp_path / "xx.tsv.gz"
+    for version in range(_wordtable.KEEP + 3):
+        source.write_bytes(gzip.compress(f"aap\t{version}\n".encode(), mtime=0))
+        assert WordTable.open(source).value("aap") == str(version)
+    assert len(list(folder.glob("xx-*.lex"))) == _wordtable.KEEP
