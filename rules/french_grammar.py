@@ -326,7 +326,8 @@ def _clean(message: str) -> str:
     return " ".join(message.replace("\u00a0", " ").split()).rstrip(".")
 
 
-@rule("BL603", "french-grammar", "grammar", "warning", families=list(DEFAULT_FAMILIES))
+@rule("BL603", "french-grammar", "grammar", "warning", choices={"families": tuple(FAMILIES)},
+      families=list(DEFAULT_FAMILIES))
 def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A French grammar slip found by Grammalecte: agreement, verb person, elision.
 

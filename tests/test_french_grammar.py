@@ -123,7 +123,15 @@ def test_an_unknown_family_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert "no BL603 family 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+    assert "'rules.BL603.families'" in lines[0] and "not 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+
+
+def test_an_unknown_family_given_through_the_api_is_named() -> None:
+    from bilint.source import InputError
+
+    text = NL + FR_HEAD + "les États prennent leurs décisions;" + FR_TAIL
+    with pytest.raises(InputError, match="no BL603 family 'conjugaison'; did you mean 'conjugation'"):
+        lint_text(text, Settings(select=["BL603"], options={"BL603": {"families": ["conjugaison"]}}), path="case.md")
 
 
 def test_the_pre_filter_reads_the_morphology_it_is_given() -> None:
