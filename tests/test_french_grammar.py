@@ -39,6 +39,8 @@ def _findings(sentence: str, **options) -> list[tuple[str, str | None, str]]:
     ("le juge peut ordonner que la dispositions soit appliquée sans délai;", "dispositions", "disposition"),
     ("les objets destines à la fabrication de fausse monnaie sont saisis;", "destines", "destinés"),
     ("la procédure de administration des preuves est réglée par la loi;", "de ", "d’"),
+    # a line that opens on a determiner is no index entry: the determiner and its noun share the line
+    ("les Parties conviennent de ce qui suit:\nLe présente Convention entre en vigueur;", "Le", "La"),
 ])
 def test_reports_the_slip_with_its_correction(sentence: str, flagged: str, replacement: str) -> None:
     found = _findings(sentence)
