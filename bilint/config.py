@@ -236,7 +236,8 @@ def check_rules(config: Config, rules) -> None:
                 wrong = [v for v in (value if isinstance(value, list) else [value]) if accepted and v not in accepted]
                 if wrong:
                     raise InputError(f"{where}: '{prefix}{at}rules.{name}.{option}' must be "
-                                     f"{_one_of(accepted)}, not {wrong[0]!r}")
+                                     f"{_one_of(accepted)}, not {wrong[0]!r}"
+                                     f"{did_you_mean(str(wrong[0]), [str(a) for a in accepted])}")
         for code in values.get("severity", {}):
             if not any(rule.code.startswith(code) or rule.name == code for rule in rules):
                 raise InputError(f"{where}: '{prefix}{at}severity.{code}': no rule matches {code!r}"

@@ -326,7 +326,30 @@ def _clean(message: str) -> str:
     return " ".join(message.replace("\u00a0", " ").split()).rstrip(".")
 
 
-@rule("BL603", "french-grammar", "grammar", "warning", families=list(DEFAULT_FAMILIES))
+_MARKUP = re.compile(r"<[^>]*>|&\w+;")
+
+
+def _line(source: str, start: int) -> str:
+    """The source line that holds ``start``."""
+    end = source.find("\n", start)
+    return source[source.rfind("\n", 0, start) + 1:end if end >= 0 else len(source)]
+
+
+def _entry_break(source: str, start: int, end: int) -> bool:
+    """A determiner and a capitalised word on two source lines (``Transports, min. des`` /
+    ``Loi maritime du Canada``): the line break ends an index entry or a heading, and
+    the capitalised word opens the next one; it is not the determiner's noun."""
+    before = _ENDS_WITH_DETERMINER.search(source[max(0, start - 40):start])
+    return bool(before and source[start:start + 1].isupper()) \
+        or bool(_LINE_OPENS_WITH_CAPITAL.match(source, end))
+
+
+_ENDS_WITH_DETERMINER = re.compile(r"\b(?:le|la|les|du|des|au|aux|un|une|ce|cet|cette|ces|leur|leurs)[ \t]*\n[ \t]*$")
+_LINE_OPENS_WITH_CAPITAL = re.compile(r"[ \t]*\n[ \t]*[A-ZÀ-Þ]")
+
+
+@rule("BL603", "french-grammar", "grammar", "warning", choices={"families": tuple(FAMILIES)},
+      families=list(DEFAULT_FAMILIES))
 def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A French grammar slip found by Grammalecte: agreement, verb person, elision.
 
@@ -369,6 +392,7 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     if "fr" not in bitext.languages or not families or not available():
         return
     patterns = load_patterns(str(DATA / "grammar-fr.tsv"))
+    others = tuple(lang for lang in bitext.languages if lang != "fr")
     for node in text_nodes(bitext.documents["fr"]):
         text = node.text
         exempt = exempt_spans(node)
@@ -377,6 +401,11 @@ def french_grammar(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         for slip in check_paragraph(text, families, tuple(bitext.languages)):
             if inside(slip.start, exempt) or slip.end > len(text):
                 continue
+            source = node.source.text
+            start, end = node.body.source_range(slip.start, slip.end)
+            if (slip.label == "agreement" and _entry_break(source, start, end)) \
+                    or _foreign(_MARKUP.sub(" ", _line(source, start)), others):
+                continue   # an index entry's heading; a line of the other language run into a sentence
             flagged = text[slip.start:slip.end]
             told = f"{slip.label}: {slip.message}"
             if slip.suggestion and slip.suggestion != flagged:

@@ -39,6 +39,8 @@ def _findings(sentence: str, **options) -> list[tuple[str, str | None, str]]:
     ("le juge peut ordonner que la dispositions soit appliquée sans délai;", "dispositions", "disposition"),
     ("les objets destines à la fabrication de fausse monnaie sont saisis;", "destines", "destinés"),
     ("la procédure de administration des preuves est réglée par la loi;", "de ", "d’"),
+    # a line that opens on a determiner is no index entry: the determiner and its noun share the line
+    ("les Parties conviennent de ce qui suit:\nLe présente Convention entre en vigueur;", "Le", "La"),
 ])
 def test_reports_the_slip_with_its_correction(sentence: str, flagged: str, replacement: str) -> None:
     found = _findings(sentence)
@@ -123,7 +125,15 @@ def test_an_unknown_family_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert "no BL603 family 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+    assert "'rules.BL603.families'" in lines[0] and "not 'conjugaison'; did you mean 'conjugation'?" in lines[0]
+
+
+def test_an_unknown_family_given_through_the_api_is_named() -> None:
+    from bilint.source import InputError
+
+    text = NL + FR_HEAD + "les États prennent leurs décisions;" + FR_TAIL
+    with pytest.raises(InputError, match="no BL603 family 'conjugaison'; did you mean 'conjugation'"):
+        lint_text(text, Settings(select=["BL603"], options={"BL603": {"families": ["conjugaison"]}}), path="case.md")
 
 
 def test_the_pre_filter_reads_the_morphology_it_is_given() -> None:
