@@ -365,7 +365,8 @@ def _document_values(bitext: Bitext) -> dict[str, set[str]]:
     return cached
 
 
-_SLASHED = re.compile(r"(?<![\d/])\d+(?:[-.]\d+)*/\d+(?![\d/])")
+# starts only where a number starts (not inside "1.2.3"), so a long dotted run is tried once
+_SLASHED = re.compile(r"(?<![\d/])(?<!\d[-.])\d+(?:[-.]\d+)*/\d+(?![\d/])")
 _SPACED_SUFFIX = re.compile(r"(\d+)\s+[^\W\d_]+")
 
 

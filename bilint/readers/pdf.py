@@ -452,7 +452,8 @@ def _paragraph_language(text: str, letters: int = 40, sure: float = 0.9) -> str 
     return best if best and probs[best] >= sure else None
 
 
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# starts only at a word's start, so a long run of letters is tried once, not once a letter
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def _spellings(lines: list[_Line]) -> set[str]:
