@@ -127,6 +127,15 @@ class Token:
     body_start: int = 0       # where the body text starts in the block
 
 
+def _division_numbered_in_roman(article: re.Match, language: Language) -> bool:
+    """A word the language uses both for an article and for a division (English "Section":
+    a Canadian act's numbered provision, a constitution's group of articles) numbered in
+    roman numerals names the division; statutes number their sections in digits."""
+    word = article.group("word").rstrip(".").lower()
+    divisions = {w.rstrip(".").lower() for words in language.divisions.values() for w in words}
+    return word in divisions and bool(re.fullmatch(r"[IVXLC]+", article.group("number"), re.I))
+
+
 _FOOTNOTE_DEF = re.compile(r"\s*\[\^[^\]]+\]:\s*")
 _OPENING_CLEAN = re.compile(r"[\s*_#]+")
 
@@ -152,6 +161,8 @@ def classify(block: Block, language: Language) -> Token:
                      body_start=len(number) + len(text[len(number):]) - len(text[len(number):].lstrip()))
     if article and not block.heading and not article.group("sep").strip() and article.end() < len(text):
         article = None   # "Artikel 389 is van toepassing …": prose that cites an article
+    if article and _division_numbered_in_roman(article, language):
+        article = None   # "SECTION I" of a text whose articles are "Article 61": a group of articles
     if article:
         number = article.group("number")
         ordinal = _article_ordinal(number, language)
