@@ -228,7 +228,8 @@ def slash_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]
 
     Why: ``havens/luchthavens`` joins two words; a space on one side only (``ports/
     aéroports``) is a slip, and a line may break there. Spaces on both sides
-    (``darknet / internet``) are a consistent choice and are not reported.
+    (``darknet / internet``) are a consistent choice and are not reported, nor is a list
+    label written with a slash (``A/ Computeradvies…``, ``b/ les …``).
 
     Example:
         nl: ``havens/ luchthavens`` → ``havens/luchthavens``
@@ -239,8 +240,16 @@ def slash_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]
     for lang in bitext.languages:
         for node in text_nodes(bitext.documents[lang]):
             for match in _SLASH_SPACE.finditer(node.text):
+                if match.group(1) and _list_label_before(node.text, match.start()):
+                    continue
                 yield Finding(node.locate(match.start(), match.end()),
                               "space on one side of the slash only", fix=Fix("/", safe=True))
+
+
+def _list_label_before(text: str, slash: int) -> bool:
+    """``A/ Computeradvies…``, ``b/ les …``: a lone letter before the slash is a list label
+    written with a slash, and the space after it is the label's."""
+    return slash >= 1 and text[slash - 1].isalpha() and (slash == 1 or not text[slash - 2].isalnum())
 
 
 # ---------------------------------------------------------------------------------------
