@@ -46,6 +46,15 @@ def test_report_counts_precision_and_false_rate():
     assert result["all"]["FALSE"] == 2 and result["families"]["BL4"]["precision"] == 0.0
 
 
+def test_per_document_table_counts_each_documents_default_rules():
+    rows = [row("FALSE"), row("TRUE"), row("FALSE", doc="e"), row("FALSE", doc="e", code="BL506"), row("", doc="e")]
+    table = {line["doc"]: line for line in precision.document_table(rows, {"d": 2000, "e": 500})}
+    assert (table["d"]["findings"], table["d"]["FALSE"], table["d"]["false_per_1000_words"]) == (2, 1, 0.5)
+    # BL506 is opt-in: it does not count against the document's default figures
+    assert (table["e"]["findings"], table["e"]["FALSE"], table["e"]["unlabelled"]) == (2, 1, 1)
+    assert table["e"]["false_per_1000_words"] == 2.0
+
+
 def test_label_files_are_well_formed(tmp_path):
     bad = tmp_path / "x.tsv"
     bad.write_text("\t".join(precision.FIELDS) + "\n" + "\t".join(["d", "BL301", "nl", "w", "c", "MAYBE", "r"]) + "\n",

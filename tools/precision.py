@@ -209,13 +209,32 @@ def _print_table(result: dict) -> None:
         print()
 
 
-def run(docs: list[Doc], select: tuple[str, ...], jobs: int) -> tuple[int, list[dict[str, str]]]:
+def run(docs: list[Doc], select: tuple[str, ...], jobs: int,
+        per_doc: dict[str, int] | None = None) -> tuple[int, list[dict[str, str]]]:
+    """Lint every document; the total word count and the rows. ``per_doc``, when given, is
+    filled with each document's word count."""
     if jobs > 1 and len(docs) > 1:
         with ProcessPoolExecutor(jobs) as pool:
             results = list(pool.map(finding_rows, docs, [select] * len(docs)))
     else:
         results = [finding_rows(doc, select) for doc in docs]
+    if per_doc is not None:
+        per_doc.update({doc.id: count for doc, (count, _) in zip(docs, results)})
     return sum(w for w, _ in results), [row for _, rows in results for row in rows]
+
+
+def document_table(rows: list[dict[str, str]], words_by_doc: dict[str, int]) -> list[dict]:
+    """Per document, the rules that run by default: findings, FALSE, false per 1,000 words
+    (a target such as 'under 1 per 1,000 words on each document' is read here)."""
+    opt_in = set(opt_in_codes())
+    table = []
+    for doc, count in words_by_doc.items():
+        mine = [row for row in rows if row["doc"] == doc and row["code"] not in opt_in]
+        false = sum(row["verdict"] == "FALSE" for row in mine)
+        table.append({"doc": doc, "words": count, "findings": len(mine), "FALSE": false,
+                      "unlabelled": sum(not row["verdict"] for row in mine),
+                      "false_per_1000_words": round(1000 * false / count, 3) if count else None})
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", metavar="VERDICT", action="append", default=[],
                         help="also list the findings with this verdict (TRUE, DEFENSIBLE, FALSE, unlabelled)")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.add_argument("--per-doc", action="store_true",
+                        help="also print, per document, the default rules' findings and false findings per 1,000 words")
     args = parser.parse_args(argv)
 
     corpus = Path(args.corpus)
@@ -238,16 +259,24 @@ def main(argv: list[str] | None = None) -> int:
     select = tuple(s for s in args.select.split(",") if s)
     wanted = tuple(s for s in args.docs.split(",") if s)
     docs = [doc for doc in corpus_documents(corpus) if not wanted or doc.id.startswith(wanted)]
-    total_words, rows = run(docs, select, args.jobs)
+    words_by_doc: dict[str, int] = {}
+    total_words, rows = run(docs, select, args.jobs, words_by_doc)
     labeller = Labeller(load_labels())
     for row in rows:
         row["verdict"] = labeller.verdict(row)
     result = report(rows, total_words)
+    if args.per_doc:
+        result["documents"] = document_table(rows, words_by_doc)
 
     if args.json:
         print(json.dumps(result, indent=1))
     else:
         _print_table(result)
+        if args.per_doc:
+            print(f"\n{'document':48} {'words':>8} {'findings':>8} {'FALSE':>5} {'false/1k':>8}")
+            for line in result["documents"]:
+                print(f"{line['doc']:48} {line['words']:>8,} {line['findings']:>8} {line['FALSE']:>5} "
+                      f"{line['false_per_1000_words']:>8}")
     shown = {v.upper() if v.lower() != "unlabelled" else "" for v in args.show}
     for row in rows:
         if row["verdict"] in shown:
