@@ -643,7 +643,7 @@ def _prose(text: str) -> str:
     return _NOT_PROSE.sub(" ", text).strip()
 
 
-@rule("BL416", "length-outlier", "parity", "info", threshold=6.0, min_gap=0.35, min_chars=150,
+@rule("BL416", "length-outlier", "parity", "info", opt_in=True, threshold=6.0, min_gap=0.35, min_chars=150,
       min_pairs=12)
 def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """An aligned pair whose lengths differ far more than the document's other pairs do.
@@ -663,6 +663,10 @@ def length_outlier(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
         nl: ``… met gevangenisstraf van een maand tot een jaar en met geldboete van zesentwintig
         euro tot honderd euro, of met een van die straffen alleen.``
         fr: ``… d'un emprisonnement d'un mois à un an.`` → much shorter than the ratio predicts
+
+    Opt-in (``--extend-select BL416``): on the labelled dev corpus (850,355 words) none of its
+    27 findings was a real error and 13 were noise (editions that break paragraphs
+    differently, PDF records), below the 80 % precision a default rule must reach.
 
     Options:
         threshold (6.0): how many (robust) standard deviations away a pair must be.
