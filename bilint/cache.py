@@ -180,25 +180,10 @@ def _dependency_versions(metadata) -> list[str]:
 
 
 def _write_json(path: Path, entry: Any) -> None:
-    """Write ``entry`` to a temporary file and rename it: a reader never sees half of it.
-    A folder that cannot be written is silently not used."""
-    import tempfile   # only a run that stores something needs it
+    """Store ``entry`` whole or not at all; a folder that cannot be written is not used."""
+    from .atomic import write_atomically
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        return
+    write_atomically(path, lambda out: out.write(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
 
 
 def _file_digest(path: str) -> str:

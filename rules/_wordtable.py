@@ -25,10 +25,11 @@ import mmap
 import os
 import struct
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Iterator
+
+from bilint.atomic import write_atomically
 
 BLOCK = 50            # lines a block (the spelling engine samples every 50th line)
 _MAGIC = b"BILEX\x00\x01\n"
@@ -112,24 +113,14 @@ class WordTable:
         offsets = array("I", self._offsets)
         if sys.byteorder != "little":
             offsets.byteswap()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".lex")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(_HEADER.pack(_MAGIC, len(self._index), len(index)))
-                    out.write(offsets.tobytes())
-                    out.write(index)
-                    out.write(bytes(self._body))
-                os.replace(temporary, path)
-            except BaseException:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
-                raise
-        except OSError:
-            return
+
+        def write(out) -> None:
+            out.write(_HEADER.pack(_MAGIC, len(self._index), len(index)))
+            out.write(offsets.tobytes())
+            out.write(index)
+            out.write(bytes(self._body))
+
+        write_atomically(path, write)
 
     @classmethod
     def load(cls, path: Path) -> "WordTable":
