@@ -343,14 +343,9 @@ def _list_start(attrs) -> int:
 
 
 def _roman(number: int) -> str:
-    digits = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = []
-    for value, letters in digits:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
+    from ..lexer import to_roman   # the lexer imports the readers: import it when first used
+
+    return to_roman(number)
 
 
 def _list_label(style: str, number: int) -> str:
