@@ -131,9 +131,10 @@ def _division_numbered_in_roman(article: re.Match, language: Language) -> bool:
     """A word the language uses both for an article and for a division (English "Section":
     a Canadian act's numbered provision, a constitution's group of articles) numbered in
     roman numerals names the division; statutes number their sections in digits."""
+    if not re.fullmatch(r"[IVXLC]+", article.group("number"), re.I):
+        return False   # the usual case, decided without the division words
     word = article.group("word").rstrip(".").lower()
-    divisions = {w.rstrip(".").lower() for words in language.divisions.values() for w in words}
-    return word in divisions and bool(re.fullmatch(r"[IVXLC]+", article.group("number"), re.I))
+    return any(word == w.rstrip(".").lower() for words in language.divisions.values() for w in words)
 
 
 _FOOTNOTE_DEF = re.compile(r"\s*\[\^[^\]]+\]:\s*")
