@@ -134,19 +134,26 @@ def _is_word(token: str, langs: tuple[str, ...]) -> bool:
     return False
 
 
+# a digit followed by a letter inside a token: a code (the postal code ``K1A 0S5``, a form
+# number), not an acronym; an acronym with a number attached keeps its digits at the end
+# (``ABC12``, ``KB148``)
+_CODE_SHAPE = re.compile(r"\d[A-Za-z]")
+
+
 def _acronyms(node: Node, langs: tuple[str, ...], known: frozenset[str] = frozenset()) -> dict[str, int]:
     """Acronyms of a node: upper-case tokens of 2+ letters that stand among lower-case words.
 
     A token next to another capitalised word (``LA PEINE DE TRAVAIL``, a heading set in
-    capitals) is not one; nor is a Roman numeral or a common word in capitals, unless the
-    glossary lists it (``known``: ``EU`` is also the French word ``eu``).
+    capitals) is not one; nor is a Roman numeral, a code with a digit inside (``K1A``), or
+    a common word in capitals, unless the glossary lists it (``known``: ``EU`` is also the
+    French word ``eu``).
     """
     text = _without_addresses(node.text)
     tokens = list(re.finditer(r"[^\W_]+", text))
     found: dict[str, int] = {}
     for index, match in enumerate(tokens):
         token = match.group()
-        if not _ACRONYM.fullmatch(token) or _ROMAN.fullmatch(token) \
+        if not _ACRONYM.fullmatch(token) or _ROMAN.fullmatch(token) or _CODE_SHAPE.search(token) \
                 or sum(c.isalpha() for c in token) > _MAX_ACRONYM:
             continue
         neighbours = tokens[max(0, index - 1):index] + tokens[index + 1:index + 2]
@@ -159,6 +166,24 @@ def _acronyms(node: Node, langs: tuple[str, ...], known: frozenset[str] = frozen
     return found
 
 
+def _unpaired_neighbours(node: Node) -> str:
+    """The text of the node's neighbours that have no counterpart: a paragraph the other
+    version cut elsewhere holds there part of what this pair compares."""
+    parent = node.parent
+    if parent is None:
+        return ""
+    siblings = parent.children
+    index = next((i for i, child in enumerate(siblings) if child is node), None)
+    if index is None:
+        return ""
+    return " ".join(n.text for n in siblings[max(0, index - 1):index] + siblings[index + 1:index + 2]
+                    if n.attrs.get("counterpart") is None)
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names)
+
+
 @rule("BL412", "acronym-mismatch", "parity", "info", glossary=[])
 def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """An acronym in one version that the aligned provision does not carry.
@@ -169,9 +194,14 @@ def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     look: either the two are equivalent (add them to a project glossary) or one version
     names another body. A provision is reported only when each version has an acronym the
     other lacks (an acronym against a name spelt out is a translator's choice), and it is
-    information, not an error. Words in capitals (headings, names of signatories, tokens
-    longer than seven letters) are not acronyms. A pair is reported once a document, where
-    it first differs: one glossary entry settles all its occurrences.
+    information, not an error. One finding a pair of provisions, at the first version's
+    acronym, names each version's unmatched acronyms, with the other version's first one
+    as the related location. Words in capitals (headings, names of signatories, tokens
+    longer than seven letters) and codes with a digit inside (the postal code ``K1A
+    0S5``) are not acronyms; an acronym the other version writes in a neighbouring
+    paragraph that has no counterpart (a paragraph cut elsewhere) is not missing. The same
+    acronyms are reported once a document, where they first differ: one glossary entry
+    settles all their occurrences.
 
     Example:
         nl: ``de samenwerking met Duitsland (NRW)``
@@ -185,27 +215,29 @@ def acronym_mismatch(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fin
     seen: set[tuple] = set()
     for left, right in _both(bitext):
         acronyms = {n.lang: _acronyms(n, bitext.languages, known) for n in (left, right)}
-        texts = {left.lang: left.text, right.lang: right.text}
         lonely: dict[str, list[str]] = {}
         for node, other in ((left, right), (right, left)):
+            around = other.text + " " + _unpaired_neighbours(other)
             lonely[node.lang] = [a for a in acronyms[node.lang]
                                  if a not in acronyms[other.lang]
-                                 and not re.search(rf"(?<![\w]){re.escape(a)}(?![\w])", texts[other.lang], re.I)
+                                 and not re.search(rf"(?<![\w]){re.escape(a)}(?![\w])", around, re.I)
                                  and not any(_equivalent(a, b, equivalent) for b in acronyms[other.lang])]
         if not lonely[left.lang] or not lonely[right.lang]:
             continue   # one side spells the name out, or names a person in capitals: no pair to compare
-        for node, other in ((left, right), (right, left)):
-            for acronym in lonely[node.lang]:
-                key = (node.lang, acronym, tuple(sorted(lonely[other.lang])))
-                if key in seen:
-                    continue   # the same pair again: one finding a document (add the pair once)
-                seen.add(key)
-                start = acronyms[node.lang][acronym]
-                others = ", ".join(lonely[other.lang])
-                yield Finding(node.locate(start, start + len(acronym)),
-                              f"acronym {acronym} does not appear in the {other.lang} version of this "
-                              f"{node.kind}, which has {others}; if they are equivalent, add the pair to a glossary",
-                              related=_related(other))
+        key = (tuple(sorted(lonely[left.lang])), tuple(sorted(lonely[right.lang])))
+        if key in seen:
+            continue   # the same acronyms again: one finding a document (add the pair once)
+        seen.add(key)
+        mine, theirs = lonely[left.lang], lonely[right.lang]
+        start = acronyms[left.lang][mine[0]]
+        other_start = acronyms[right.lang][theirs[0]]
+        several = len(mine) > 1
+        message = (f"acronym{'s' if several else ''} {_listed(mine)} {'do' if several else 'does'} not appear in "
+                   f"the {right.lang} version of this {left.kind}, which has {_listed(theirs)}; if they are "
+                   f"equivalent, add the pair{'s' if several or len(theirs) > 1 else ''} to a glossary")
+        related = Related(right.locate(other_start, other_start + len(theirs[0])),
+                          f"the {right.lang} {right.describe()}: {_listed(theirs)}", right.text[:160])
+        yield Finding(left.locate(start, start + len(mine[0])), message, related=(related,))
 
 
 def _host(address: str) -> str:
