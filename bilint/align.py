@@ -164,3 +164,88 @@ def _pair(x: Node, y: Node, pairs: list[Pair]) -> None:
     x.attrs["counterpart"] = y
     y.attrs["counterpart"] = x
     _align_children(x, y, pairs)
+
+
+# --- how well the alignment holds -----------------------------------------------------------
+#
+# A translation carries its values across, in its sentences' order. Two passages paired by
+# position that write six or more values each and share almost none (an index's contents
+# pointing each to its own language's pages), or share them in another order (two lists
+# each sorted in its own language), are not translations of each other: comparing them
+# pair by pair gives one false finding after another. Measured on the dev corpus: no pair
+# of a translated text is such a pair; the Canada Gazette's index has three.
+
+_VALUE = re.compile(r"\d+(?:[.,]\d+)*")
+_MIN_VALUES = 6      # values on each side: fewer say nothing
+_SHARED = 0.2        # of the shorter side's values, fewer than this in common: different values
+_IN_ORDER = 0.5      # of the shared values, fewer than this in one order: sorted otherwise
+_MIN_DISCORDANT = 2  # pairs in one division: one alone may be a table laid out otherwise
+_WHOLE = 0.8         # of the document's text: the division is the document
+
+
+def _values(node: Node) -> list[str]:
+    return [v.replace(",", "").replace(".", "") for v in _VALUE.findall(node.text)]
+
+
+def discordant(x: Node, y: Node) -> bool:
+    """Two paired passages of six or more values each that share almost none of them, or
+    share them mostly in a different order."""
+    a, b = _values(x), _values(y)
+    if min(len(a), len(b)) < _MIN_VALUES:
+        return False
+    shared = set(a) & set(b)
+    a = [v for v in a if v in shared]
+    b = [v for v in b if v in shared]
+    common = sum(min(a.count(v), b.count(v)) for v in shared)
+    if common < _SHARED * min(len(_values(x)), len(_values(y))):
+        return True
+    in_order = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return common >= _MIN_VALUES and in_order < _IN_ORDER * common
+
+
+def _division(node: Node) -> Node:
+    """The highest ancestor below the root that has a counterpart (the node itself at the top)."""
+    best, current = node, node.parent
+    while current is not None and current.parent is not None:
+        if current.attrs.get("counterpart") is not None:
+            best = current
+        current = current.parent
+    return best
+
+
+def _root(node: Node) -> Node:
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _letters(node: Node) -> int:
+    return sum(len(n.text) for n in node.walk())
+
+
+def uncompared(pairs: list[Pair]) -> list[tuple[Node, Node, int]]:
+    """Divisions whose versions do not correspond passage by passage: ``(left division,
+    right division, how many of its paired passages are discordant)``, for divisions with
+    two such passages or more. A division holding nearly the whole document is given as
+    the two roots."""
+    counts: dict[int, list] = {}
+    for pair in pairs:
+        x, y = pair.left, pair.right
+        if x is None or y is None or x.kind in ("document", "title") or not discordant(x, y):
+            continue
+        division = _division(x)
+        if division is x:   # a passage at the top: the document is the division
+            division, other = _root(x), _root(y)
+        else:
+            other = division.attrs.get("counterpart")
+        if other is None:
+            continue
+        counts.setdefault(id(division), [division, other, 0])[2] += 1
+    found = []
+    for division, other, count in counts.values():
+        if count < _MIN_DISCORDANT:
+            continue
+        if _letters(division) >= _WHOLE * _letters(_root(division)):
+            division, other = _root(division), _root(other)
+        found.append((division, other, count))
+    return found

@@ -74,7 +74,7 @@ def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str]
 
 
 def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] | None = None) -> Bitext:
-    from .align import align
+    from .align import align, uncompared
     from .lang import get_language
     from .layouts.load import load
     from .parse import parse_blocks
@@ -91,6 +91,15 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
     config = {"notes": streams.notes, "translation": streams.translation, "words": tuple(settings.words),
               "glossaries": tuple(settings.glossaries)}
+    if streams.translation:
+        # passages that do not correspond (an index sorted in each language): not compared,
+        # BL004 says so once for the document or for each such division
+        regions = uncompared(pairs)
+        whole = [count for division, _, count in regions if division.parent is None]
+        if whole:
+            config["translation"], config["discordant"] = False, whole[0]
+        else:
+            config["uncompared"] = tuple(regions)
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
 
@@ -110,6 +119,7 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
     from . import suppress
 
     positions = _Positions(bitext)
+    compared = _compared(bitext)
     diagnostics: list[Diagnostic] = []
     seen: set[tuple] = set()
 
@@ -118,7 +128,7 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
         options = {**rule.options, **settings.options.get(rule.name, {}), **settings.options.get(rule.code, {})}
         severity = _severity(rule, settings.severity)
         try:
-            for finding in rule.check(bitext, options):
+            for finding in rule.check(compared if compares_versions(rule) else bitext, options):
                 diagnostic = _stamp(finding, rule, severity, bitext, positions)
                 key = (diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.message)
                 if key not in seen:
@@ -162,6 +172,17 @@ def lint_bitext(bitext: Bitext, rules: Sequence[Rule], settings: Settings,
                 raise InputError(problem)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _compared(bitext: Bitext) -> Bitext:
+    """The bitext the comparing rules see: without the pairs of divisions whose versions do
+    not correspond passage by passage (BL004 reports those divisions instead)."""
+    regions = bitext.config.get("uncompared")
+    if not regions:
+        return bitext
+    left_out = {id(node) for division, other, _ in regions for side in (division, other) for node in side.walk()}
+    return replace(bitext, pairs=[pair for pair in bitext.pairs
+                                  if id(pair.left) not in left_out and id(pair.right) not in left_out])
 
 
 def _option_error(rule: Rule, settings: Settings, error: Exception) -> Exception:

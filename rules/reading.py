@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from bilint.api import Bitext, Finding, rule
+from bilint.api import Bitext, Finding, Related, rule
 
 
 def _sources(bitext: Bitext):
@@ -27,17 +27,45 @@ def not_a_translation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
     rules that compare the versions (parity, counterparts, untranslated passages) are
     not run, and the single-language rules (spelling, typography, numbering) are.
 
+    The same holds where the versions are translations but their passages, paired by
+    position, are not each other's: two passages or more of one division that each write
+    six values or more and share almost none of them (an index's contents, each pointing
+    to its own language's pages), or share them mostly in another order (two lists each
+    sorted in its own language). That division is not compared and is reported once; when
+    it is (nearly) the whole document, the document is, as a debate is. A translated
+    text keeps its values in its sentences' order: on the dev corpus no pair of a
+    translated text was such a pair.
+
     Example: a Chamber plenary record in Word-HTML: a French speech, then a Dutch one,
-    each with its own numbers and names.
+    each with its own numbers and names. An index whose English and French entries are
+    each in alphabetical order of their language.
 
     Options: none.
     """
     if bitext.config.get("translation", True):
+        yield from _uncompared_divisions(bitext)
         return
     code, source = next(_sources(bitext))
+    discordant = bitext.config.get("discordant")
+    if discordant:
+        yield Finding(source.location(0, 0, None),
+                      f"the two versions do not correspond passage by passage: {discordant} of their paired "
+                      "passages write different values, or the same values in another order (an index or list "
+                      "sorted in each language?): only the single-language rules were run")
+        return
     yield Finding(source.location(0, 0, None),
                   "the two languages of this file do not translate each other (each passage is in one "
                   "language only, as in a debate): only the single-language rules were run")
+
+
+def _uncompared_divisions(bitext: Bitext) -> Iterator[Finding]:
+    for division, other, count in bitext.config.get("uncompared", ()):
+        yield Finding(division.whole(),
+                      f"the two versions of this {division.describe()} do not correspond passage by passage: "
+                      f"{count} of its paired passages write different values, or the same values in another "
+                      "order (an index or list sorted in each language?): it was not compared with its "
+                      "counterpart",
+                      related=(Related(other.whole(), f"the {other.lang} {other.describe()}", other.text[:160]),))
 
 
 @rule("BL005", "guessed-encoding", "structure", "warning")
