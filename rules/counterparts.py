@@ -438,8 +438,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a hyphen, a space, then a word: a compound cut at a line end (``Waals- Brabant`` in a PDF),
+# one word; before a short word it is a suspended compound (``land- en tuinbouw``)
+_CUT_COMPOUND = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_]{4})")
+
+
 def _n_words(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end))
+    return len(_WORD.findall(text, start, end)) - len(_CUT_COMPOUND.findall(text, start, end))
+
+
+# a conjunction between two numbers (``de artikelen 135 en 136``) joins them inside one
+# member; it does not close the list
+_BETWEEN_NUMBERS = (re.compile(r"\d\s*$"), re.compile(r"\s*\d"))
+
+
+def _list_conjunction(conj_re, text: str, start: int, end: int):
+    """The first conjunction of text[start:end] that is not between two numbers."""
+    position = start
+    while True:
+        match = conj_re.search(text, position, end)
+        if match is None or not (_BETWEEN_NUMBERS[0].search(text, start, match.start())
+                                 and _BETWEEN_NUMBERS[1].match(text, match.end())):
+            return match
+        position = match.end()
 
 
 def enumerations(text: str, lang: str, max_words: int = 4) -> list[_Enumeration]:
@@ -473,7 +494,8 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
     while index < len(parts) - 1:
         members: list[tuple[int, int]] = []
         head_s, head_e = parts[index]
-        if _n_words(text, head_s, head_e) > max_words:
+        from_clause = _n_words(text, head_s, head_e) > max_words
+        if from_clause:
             # a long head: its last words are the first member (``… zowel A, B en C``)
             if after_colon and index == 0:
                 index += 1
@@ -489,7 +511,7 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
             if piece.lower() in _ETC:
                 closed = True
                 break
-            conj = conj_re.search(text, s, e) if conj_re else None
+            conj = _list_conjunction(conj_re, text, s, e) if conj_re else None
             if conj is not None:
                 before = _trim(text, s, conj.start())
                 after = _trim(text, conj.end(), e)
@@ -510,12 +532,32 @@ def _run(text: str, start: int, end: int, after_colon: bool, conj_re, max_words:
             closed = after_colon   # ``: a, b, c;`` ends with the segment
         # "etc." / "enz." closes a list; it is never one of its members ("Roi de Bohême etc., et …")
         members = [m for m in members if text[m[0]:m[1]].strip(" ,;").lower() not in _ETC]
+        if from_clause and _clause_end(text, members):
+            members = members[1:]
         if closed and len(members) >= 3:
             out.append(_Enumeration(members, text))
             index = j + 1
         else:
             index += 1
     return out
+
+
+def _first_word(text: str, member: tuple[int, int]) -> str:
+    match = _WORD.search(text, *member)
+    return match.group().lower() if match else ""
+
+
+def _clause_end(text: str, members: list[tuple[int, int]]) -> bool:
+    """The first member, cut from the end of a clause, is not one when the members after it
+    all open with one short word it lacks (``… cinq cents [euros], les officiers de
+    réserve, les officiers pensionnés, les officiers et …``: an article opens each member)."""
+    if len(members) < 4:
+        return False
+    middle = {_first_word(text, m) for m in members[1:-1]}
+    if len(middle) != 1:
+        return False
+    word = middle.pop()
+    return 0 < len(word) <= 4 and _first_word(text, members[0]) != word
 
 
 def _content_words(member: str) -> list[str]:
