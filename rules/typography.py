@@ -229,7 +229,9 @@ def slash_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]
     Why: ``havens/luchthavens`` joins two words; a space on one side only (``ports/
     aéroports``) is a slip, and a line may break there. Spaces on both sides
     (``darknet / internet``) are a consistent choice and are not reported, nor is a list
-    label written with a slash (``A/ Computeradvies…``, ``b/ les …``).
+    label written with a slash (``A/ Computeradvies…``, ``b/ les …``), nor a slash at the
+    end of a line of a text or PDF file (``verslag/`` and ``Composition`` on the next line:
+    a heading in two languages cut by the layout; HTML and XML read a line end as a space).
 
     Example:
         nl: ``havens/ luchthavens`` → ``havens/luchthavens``
@@ -242,8 +244,21 @@ def slash_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]
             for match in _SLASH_SPACE.finditer(node.text):
                 if match.group(1) and _list_label_before(node.text, match.start()):
                     continue
+                if _line_break(node, match.start(), match.end()):
+                    continue
                 yield Finding(node.locate(match.start(), match.end()),
                               "space on one side of the slash only", fix=Fix("/", safe=True))
+
+
+def _line_break(node: Node, start: int, end: int) -> bool:
+    """The space beside the slash is a line end of the file: the layout cut the line there
+    (``verslag/`` then ``Composition`` on the next line: a heading in two languages, or a
+    word pair broken after its slash), so no space is typed in the text."""
+    if is_html(node):
+        return False   # in markup a line end is a space like any other
+    # from the word before to the word after (a joined line's space maps to the line's end)
+    offsets = node.body.offsets
+    return any(ch in "\n\r" for ch in node.source.text[offsets[start]:offsets[end]])
 
 
 def _list_label_before(text: str, slash: int) -> bool:
