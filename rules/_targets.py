@@ -70,7 +70,11 @@ class Targets:
             if not paragraphs:
                 return Resolution(article)
             last = max(paragraphs)
-            for value in rest[0].values:
+            for index, value in enumerate(rest[0].values):
+                if index and _plural(first) and value.low.lower() in self.articles:
+                    # "de artikelen 43, § 1, 44, tweede lid": after an article's paragraph,
+                    # a bare number continues the list of articles
+                    continue
                 for number in _ends(value):
                     if number.isdigit() and int(number) > last:
                         return Resolution(article, value.part, f"§ {number} is not in article {article.name} "
@@ -186,3 +190,9 @@ def _points(container: Node, style: str) -> list[tuple[int, Node]]:
                 out.append((label.ordinal, node))
         stack[:0] = node.children
     return out
+
+
+def _plural(step) -> bool:
+    """The step's word names several provisions (``artikelen``, ``articles``, ``sections``)."""
+    word = step.word.text.lower().rstrip(".") if step.word is not None else ""
+    return len(word) > 4 and word.endswith(("en", "s"))
