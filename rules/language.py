@@ -138,7 +138,10 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     aligned pair sentence by sentence, after setting aside quotations and italics (a title
     quoted in its own language is the same on both sides on purpose) and names; a
     sentence is reported when at least ``min_words`` lower-case words remain, on the side
-    whose language it is not (as the language detector tells).
+    whose language it is not (as the language detector tells). A line without final
+    punctuation that opens three provisions or more of each version word for word is a
+    database's status note (``Treedt in werking op een nader te bepalen tijdstip`` under
+    every article), not text, and is not compared.
 
     Example:
         nl: ``2. De Partijen verbinden zich ertoe de nodige maatregelen te nemen.``
@@ -150,6 +153,7 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     """
     languages = tuple(bitext.languages)
     minimum = int(options.get("min_words", 6))
+    notes = _status_notes(bitext)
     found: dict[tuple[str, str], list] = {}
     for pair in bitext.pairs:
         left, right = pair.left, pair.right
@@ -162,7 +166,7 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
         for start, end in _passages(right.text):
             sentence = _normal(right_judged[start:end])
             words = _words(sentence)
-            if len(words) < minimum or sentence not in left_judged:
+            if len(words) < minimum or sentence not in left_judged or _normal(right.text[start:end]) in notes:
                 continue
             scores = probabilities(" ".join(words), languages)
             if not scores:
@@ -192,6 +196,26 @@ def untranslated(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
             message += f" (the same passage stands untranslated at {more} more place{'s' if more > 1 else ''})"
         others = tuple(Related(loc, "the same passage, also untranslated") for loc, _, _ in places[1:])
         yield Finding(location, message, related=(related, *others))
+
+
+_MIN_NOTES = 3   # provisions of each version that open with the same line
+
+
+def _status_notes(bitext: Bitext) -> set[str]:
+    """Lines without final punctuation that open three provisions or more of each version
+    word for word: a database's status note (``Treedt in werking op een nader te bepalen
+    tijdstip`` under every article of both versions), not text to translate."""
+    counts = []
+    for lang in bitext.languages:
+        seen: dict[str, int] = {}
+        for node in text_nodes(bitext.documents[lang]):
+            first = node.text.strip().split("\n", 1)[0]
+            end = next((e for s, e in _passages(node.text)), 0)
+            line = _normal(node.text[:end]) if end else _normal(first)
+            if line and not line.endswith((".", ";", ":", "!", "?")):
+                seen[line] = seen.get(line, 0) + 1
+        counts.append({line for line, count in seen.items() if count >= _MIN_NOTES})
+    return counts[0] & counts[1]
 
 
 RULES = [wrong_language, untranslated]
