@@ -50,7 +50,9 @@ def repeated_word(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     Why: a doubled word is a slip that spelling checkers do not see, since each word is
     spelt right; in a law it looks careless and can make a sentence ambiguous. Doubles
     that grammar allows (``dat dat``, ``die die``, ``vous vous``, ``nous nous``) are not
-    reported; a capitalised second word (``de De Gaulle``) is taken for a name.
+    reported; a capitalised second word (``de De Gaulle``) is taken for a name, and a
+    double that is all its line of a text or PDF file holds (``Vooruit Vooruit`` in a
+    table of parties: the abbreviation and the name) is a table row.
 
     Example:
         nl: ``de samenwerking met met de buurlanden`` → met
@@ -75,9 +77,24 @@ def repeated_word(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                     continue   # "nous nous apercevons" quoted in the other language (a bilingual record)
                 if second[0].isupper() and not first[0].isupper():
                     continue   # "de De Gaulle": a name
+                if _whole_line(node, match.start(), match.end()):
+                    continue   # "Vooruit Vooruit" alone on its line: a table row (a name and its abbreviation)
                 yield Finding(node.locate(match.start(), match.end()),
                               f"'{first}' is written twice",
                               fix=Fix(first, safe=False))
+
+
+def _whole_line(node: Node, start: int, end: int) -> bool:
+    """The doubled word is all its line holds in the file: two cells of a table row (a
+    party's abbreviation and its name, the same word), not a slip in a sentence."""
+    if is_html(node):
+        return False
+    text = node.source.text
+    first, last = node.body.offsets[start], node.body.offsets[end - 1]
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", last)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == text[first:last + 1].strip()
 
 
 def _written_in(text: str, index: int, lang: str, languages: tuple[str, str]) -> bool:
