@@ -186,3 +186,13 @@ def test_readme_lists_every_rule():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [rule.code for rule in all_rules() if f"| {rule.code} | {rule.name} |" not in readme]
     assert not missing, f"README's rule table lacks {missing}"
+
+
+def test_example_acronym_pair_is_one_finding_with_both_places():
+    """KNOWN-ERRORS.md: (NRW) in NL, (RNW) in FR, worth one informational note: one finding
+    at the Dutch acronym, the French one as its related location."""
+    _, diagnostics = lint_paths([str(EXAMPLE)], Settings(select=["BL412"]))
+    assert len(diagnostics) == 1, diagnostics
+    finding = diagnostics[0]
+    assert finding.span.line == 103 and "NRW" in finding.message and "RNW" in finding.message
+    assert any(r.location.span.line == 119 and r.location.lang == "fr" for r in finding.related)
