@@ -89,6 +89,28 @@ def test_a_table_laid_out_differently_is_not_a_cascade(corpus: Path) -> None:
     assert all(count <= 2 for count in per_article.values()), per_article
 
 
+def test_an_index_sorted_in_each_language_is_said_once(corpus: Path) -> None:
+    """The Canada Gazette's quarterly index: its English and French entries are each sorted
+    in their own language and its contents point each to its own pages; its passages do not
+    correspond, so it is one BL004 finding, not a cascade of parity findings."""
+    pytest.importorskip("pypdfium2")
+    index = corpus / "formats" / "ca-gazette-part1-quarterly-index" / "2005_Volume_139_g1-139q1.pdf"
+    _, diagnostics = lint_paths([str(index)], Settings(languages=("en", "fr"), select=["BL0", "BL4", "BL7"]))
+    assert [d.code for d in diagnostics] == ["BL004"]
+    assert "do not correspond passage by passage" in diagnostics[0].message
+
+
+def test_translated_texts_keep_their_passages_compared(corpus: Path) -> None:
+    """No pair of a translated text is taken for passages that do not correspond."""
+    from bilint.align import uncompared
+    from bilint.engine import build_bitext
+
+    for readme in (corpus / "treaties" / "BWBV0005714" / "README.md", corpus / "treaties" / "BWBV0004330" / "README.md"):
+        bitext = build_bitext([str(readme)], Settings())
+        assert bitext.config["translation"] and not bitext.config.get("uncompared"), readme
+        assert not uncompared(bitext.pairs)
+
+
 @pytest.mark.parametrize("lang,a,b", [
     ("nl", "op de 4de Juni 1945", "op 4 juni 1945"),
     ("nl", "den 26sten Junij 1839", "26 juni 1839"),
