@@ -191,13 +191,14 @@ def discordant(x: Node, y: Node) -> bool:
     """Two paired passages of six or more values each that share almost none of them, or
     share them mostly in a different order."""
     a, b = _values(x), _values(y)
-    if min(len(a), len(b)) < _MIN_VALUES:
+    fewer = min(len(a), len(b))
+    if fewer < _MIN_VALUES:
         return False
     shared = set(a) & set(b)
     a = [v for v in a if v in shared]
     b = [v for v in b if v in shared]
     common = sum(min(a.count(v), b.count(v)) for v in shared)
-    if common < _SHARED * min(len(_values(x)), len(_values(y))):
+    if common < _SHARED * fewer:
         return True
     in_order = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
     return common >= _MIN_VALUES and in_order < _IN_ORDER * common
