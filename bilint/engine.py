@@ -91,7 +91,7 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
     config = {"notes": streams.notes, "translation": streams.translation, "words": tuple(settings.words),
-              "glossaries": tuple(settings.glossaries)}
+              "glossaries": tuple(settings.glossaries), "left_out": streams.left_out}
     return Bitext(settings.languages, documents, pairs, streams.layout, sources, config)
 
 
