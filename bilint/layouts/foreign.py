@@ -52,13 +52,19 @@ def _known_share(words: list[str], tests) -> float:
 
 def leave_out_foreign(blocks: list[Block], languages: tuple[str, str]) -> tuple[list[Block], LeftOut]:
     """The blocks in a language of the pair, and what was left out."""
-    from ..readers.words import _test
+    from ..readers.words import _plugin_test
 
     left = LeftOut()
-    long_blocks = [i for i, b in enumerate(blocks) if b.kind != "footnote" and len(_words(b)) >= _MIN_WORDS]
+    from . import _mostly_names
+
+    # a list of names (Adinkerke, Assebroek, …) tells no language: judged by its neighbours
+    long_blocks = [i for i, b in enumerate(blocks) if b.kind != "footnote" and len(_words(b)) >= _MIN_WORDS
+                   and not _mostly_names(b.text.text)]
     if not long_blocks:
         return blocks, left
-    tests = [t for t in (_test(code) for code in languages) if t is not None]
+    # the rule pack's embedded word lists (the spelling rule reads them too), not Hunspell: loading
+    # two Hunspell dictionaries would cost a third of a second on every run
+    tests = [t for t in (_plugin_test(code) for code in languages) if t is not None]
     step = max(1, len(long_blocks) // _SAMPLE)
     sample = long_blocks[::step][:_SAMPLE]
     shares = [_known_share(_words(blocks[i]), tests) for i in sample]
