@@ -20,7 +20,8 @@ from typing import Iterable, Sequence
 
 _HEAD = 65536   # the metadata of an Akoma Ntoso file comes first: its identification is in here
 _WORK = re.compile(rb"<(?:[\w.-]+:)?FRBRWork\b.*?</(?:[\w.-]+:)?FRBRWork\s*>", re.S | re.I)
-_WORK_URI = re.compile(rb"<(?:[\w.-]+:)?FRBR(?:uri|this)\s[^>]*?value\s*=\s*[\"']([^\"']{1,500})[\"']", re.I)
+_WORK_URI = re.compile(rb"<(?:[\w.-]+:)?FRBRuri\s[^>]*?value\s*=\s*[\"']([^\"']{1,500})[\"']", re.I)
+_WORK_THIS = re.compile(rb"<(?:[\w.-]+:)?FRBRthis\s[^>]*?value\s*=\s*[\"']([^\"']{1,500})[\"']", re.I)
 _LANGUAGE = re.compile(rb"<(?:[\w.-]+:)?FRBRlanguage\s[^>]*?language\s*=\s*[\"']([^\"']{1,100})[\"']", re.I)
 
 def known_languages() -> list[str]:
@@ -78,7 +79,7 @@ def akn_expression(path: str) -> tuple[str, str | None] | None:
     if b"akomantoso" not in head[:4096].lower():
         return None
     work = _WORK.search(head)
-    uri = _WORK_URI.search(work.group(0)) if work else None
+    uri = (_WORK_URI.search(work.group(0)) or _WORK_THIS.search(work.group(0))) if work else None
     if uri is None:
         return None
     from .readers.xml import language_code
