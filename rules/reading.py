@@ -108,12 +108,14 @@ def other_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
             parts.append(f"{count} in '{code}'")
         else:
             parts.append(f"{count} in '{code}' (no language data)")
+    lintable = sorted(code for code in left.counts if code in known)
+    hint = (f" (lint the {', '.join(lintable)} passages with --languages)" if lintable else "")
     total = left.total()
     source = bitext.documents[bitext.languages[0]].source
     yield Finding(source.location(left.first or 0, left.first or 0, None),
                   f"{total} passage{'s' if total != 1 else ''} in a language outside "
                   f"{' and '.join(bitext.languages)} {'were' if total != 1 else 'was'} not linted: "
-                  f"{', '.join(parts)}")
+                  f"{', '.join(parts)}{hint}")
 
 
 RULES = [not_a_translation, guessed_encoding, tracked_changes, other_language]

@@ -87,6 +87,15 @@ def leave_out_foreign(blocks: list[Block], languages: tuple[str, str]) -> tuple[
             verdict[index] = best
         else:
             verdict[index] = None
+    # a language langdetect names for one passage only, after passages left out in another, is
+    # that other one (a table of Afrikaans headings in capitals reads as Norwegian)
+    named = [verdict[i] for i in sorted(verdict)]
+    for position, index in enumerate(sorted(verdict)):
+        lang = verdict[index]
+        if lang and lang != "?" and named.count(lang) == 1:
+            before = next((code for code in reversed(named[:position]) if code and code != "?"), None)
+            if before:
+                verdict[index] = named[position] = before
     if sum(1 for lang in verdict.values() if lang) > 2 * sum(1 for lang in verdict.values() if not lang):
         # most of the file is in other languages: what is left (a cover's names, a table of
         # numbers) is no text of the pair, and read as one it would only give noise
