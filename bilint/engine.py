@@ -220,7 +220,7 @@ def monolingual_finding(bitext: Bitext, rules: Sequence[Rule], lint: bool = Fals
                    f"single-language rules only (monolingual = \"lint\")")
     else:
         message = (f"only {found} text found, no {missing}: a monolingual file, not linted "
-                   f"(monolingual = \"error\" requires both versions)")
+                   f"(monolingual = \"lint\" lints it alone, \"error\" requires both versions)")
     finding = Finding(source.location(0, 0, found), message)
     return [replace(_stamp(finding, rule, Severity.INFO, bitext), key=MONOLINGUAL_KEY)]
 

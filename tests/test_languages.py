@@ -12,13 +12,13 @@ from bilint.engine import Settings, lint_paths
 from .helpers import run, write
 
 
-def akn(work: str, language: str, points: list[str], preamble: str = "") -> str:
+def akn(work: str, language: str, points: list[str], preamble: str = "", date: str = "2012-02-22") -> str:
     """A small Akoma Ntoso 2.0 bill of ``work`` in ``language`` (an ISO 639-2 code)."""
     items = "".join(f'<point id="p{n}"><num>{n}.</num><content><p>{text}</p></content></point>'
                     for n, text in enumerate(points, start=1))
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://www.akomantoso.org/2.0"><bill><meta><identification source="#x">
-<FRBRWork><FRBRthis value="{work}/main"/><FRBRuri value="{work}"/><FRBRdate date="2012-02-22" name="g"/></FRBRWork>
+<FRBRWork><FRBRthis value="{work}/main"/><FRBRuri value="{work}"/><FRBRdate date="{date}" name="g"/></FRBRWork>
 <FRBRExpression><FRBRthis value="{work}/{language}@/main"/><FRBRuri value="{work}/{language}@"/>
 <FRBRlanguage language="{language}"/></FRBRExpression></identification></meta>
 <preamble><p>{preamble}</p></preamble><mainBody>{items}</mainBody></bill></akomaNtoso>
@@ -81,6 +81,21 @@ def test_an_akn_pair_in_english_and_spanish_is_linted_with_the_spanish_data(tmp_
     assert [(d["code"], d["lang"]) for d in found] == [("BL301", "es")], found
     assert "'meddidas' looks like a typo for 'medidas'" in found[0]["message"]
     assert str(spanish) == found[0]["path"]
+
+
+def test_two_expressions_of_one_work_giving_different_work_dates_get_one_finding(tmp_path):
+    english = write(tmp_path / "Bill.xml", akn("/un/res/2012-02-22/L.2", "eng", EN_POINTS, date="2012-10-22"))
+    spanish = write(tmp_path / "Bill_ES.xml", akn("/un/res/2012-02-22/L.2", "esp", ES_POINTS))
+    _, found = lint_paths([str(english), str(spanish)], Settings(languages=("en", "es"), select=["BL008"]))
+    assert len(found) == 1
+    # the work's URI gives 2012-02-22: the English file's date is the one to correct
+    assert found[0].path == str(english) and found[0].lang == "en"
+    text = english.read_text(encoding="utf-8")
+    start = text.index('date="2012-10-22"') + len('date="')
+    assert (found[0].span.line, found[0].span.column) == (text.count("\n", 0, start) + 1,
+                                                          start - text.rfind("\n", 0, start))
+    assert "'2012-10-22' in the en file, '2012-02-22' in the es file and the work's URI" in found[0].message
+    assert found[0].related[0].location.path == str(spanish)
 
 
 # --- Spanish language data --------------------------------------------------------------------
