@@ -24,6 +24,7 @@ _WORK_URI = re.compile(rb"<(?:[\w.-]+:)?FRBRuri\s[^>]*?value\s*=\s*[\"']([^\"']{
 _WORK_THIS = re.compile(rb"<(?:[\w.-]+:)?FRBRthis\s[^>]*?value\s*=\s*[\"']([^\"']{1,500})[\"']", re.I)
 _LANGUAGE = re.compile(rb"<(?:[\w.-]+:)?FRBRlanguage\s[^>]*?language\s*=\s*[\"']([^\"']{1,100})[\"']", re.I)
 
+
 def known_languages() -> list[str]:
     """The codes bilint has language data for (``bilint/lang/*.toml``)."""
     from importlib import resources

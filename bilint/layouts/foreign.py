@@ -7,9 +7,9 @@ languages, is sure of one outside the pair (``af``: it knows 55, not ``xh``), or
 of its words are in the word list of either language of the pair (isiXhosa). Asking
 langdetect about every language costs a second on a long text, so the question is put
 only when a sample of the file's blocks already shows such text (or the format states
-another language); a bilingual file of the pair costs a few word look-ups. When most of
-a file is in other languages, all of it is left out: the rest (a cover's names, a table
-of numbers) is no text of the pair.
+another language); a bilingual file of the pair costs a few word look-ups. When nearly
+all of a file is in other languages, all of it is left out: the rest (a cover's names, a
+table of numbers) is no text of the pair.
 """
 
 from __future__ import annotations
@@ -96,9 +96,11 @@ def leave_out_foreign(blocks: list[Block], languages: tuple[str, str]) -> tuple[
             before = next((code for code in reversed(named[:position]) if code and code != "?"), None)
             if before:
                 verdict[index] = named[position] = before
-    if sum(1 for lang in verdict.values() if lang) > 2 * sum(1 for lang in verdict.values() if not lang):
-        # most of the file is in other languages: what is left (a cover's names, a table of
-        # numbers) is no text of the pair, and read as one it would only give noise
+    if 10 * sum(1 for lang in verdict.values() if not lang) < len(verdict):
+        # nearly all of the file (more than 9 passages in 10) is in other languages: what is
+        # left (a cover's names, a table of numbers) is no text of the pair, and read as one
+        # it would only give noise. A gazette printing one text in three languages keeps the
+        # third that is in the pair.
         for index, lang in verdict.items():
             if lang:
                 left.counts[lang] = left.counts.get(lang, 0) + 1
