@@ -126,11 +126,13 @@ def _slips(bitext: Bitext, options: Mapping[str, Any] | None) -> list:
     common = {lang: common_words_of(texts[lang]) for lang in bitext.languages}
     found = []
     backend = options.get("backend", "auto")
-    listed = {code: _has_word_list(code, backend) for code in
-              {*bitext.languages, *options.get("foreign", ())}}
+    listed = {code: _has_word_list(code, backend) for code in bitext.languages}
     for lang in bitext.languages:
-        foreign = tuple(dict.fromkeys([bitext.other(lang), *options.get("foreign", ())]))
-        foreign = tuple(code for code in foreign if code != lang and listed.get(code))
+        # the other version's language lends its words when it has a list; a configured
+        # foreign language without one is the user's error (the option is named)
+        other = [bitext.other(lang)] if listed[bitext.other(lang)] else []
+        foreign = tuple(dict.fromkeys([*other, *options.get("foreign", ())]))
+        foreign = tuple(code for code in foreign if code != lang)
         if not listed[lang]:
             if nodes[lang]:
                 found.append((nodes[lang][0], None))
