@@ -9,7 +9,7 @@ from bilint.api import Bitext, Finding, Related, rule
 
 _WORK = re.compile(r"<(?:[\w.-]+:)?FRBRWork\b.*?</(?:[\w.-]+:)?FRBRWork\s*>", re.S)
 _FIELD = re.compile(r"<(?:[\w.-]+:)?(?P<element>FRBR\w+)\b(?P<attributes>[^>]*?)/?>")
-_ATTRIBUTE = re.compile(r"(?P<name>[\w:.-]+)\s*=\s*(?P<quote>[\"'])(?P<value>[^\"']*)(?P=quote)")
+_ATTRIBUTE = re.compile(r"(?<![\w:.-])(?P<name>[\w:.-]+)\s*=\s*(?P<quote>[\"'])(?P<value>[^\"']*)(?P=quote)")
 # attributes that say who or what, not what the work is; the FRBRthis of a work names a
 # component, which may differ between expressions laid out differently
 _IGNORED = frozenset({("FRBRauthor", "as"), ("FRBRthis", "value")})
