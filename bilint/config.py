@@ -44,11 +44,12 @@ KEYS = {
     "overrides": "[[overrides]] tables: paths = [globs] and the keys they change",
     "baseline": "a baseline file (findings accepted earlier), relative to this file",
     "monolingual": "what a file with text in one language only and no counterpart gets: "
-                   "\"info\" (one info finding, not linted) or \"error\" (BL002, linted)",
+                   "\"info\" (one info finding, not linted), \"error\" (BL002, linted) or \"lint\" "
+                   "(linted with the single-language rules, one info finding)",
     "report-language": "the language of bilint's own words in reports: en, nl or fr "
                        "(default: the environment's, as LANGUAGE or LANG say)",
 }
-MONOLINGUAL = ("info", "error")
+MONOLINGUAL = ("info", "error", "lint")
 # what an [[overrides]] table may change, besides its ``paths``
 OVERRIDE_KEYS = ("languages", "layout", "select", "extend-select", "ignore", "severity",
                  "fail-level", "words", "glossaries", "rules", "monolingual")
@@ -183,7 +184,7 @@ def _check(path: Path, data: dict, prefix: str, allowed: dict[str, str]) -> dict
     if "fail-level" in config:
         _severity(path, f"{prefix}fail-level", config["fail-level"])
     if "monolingual" in config and config["monolingual"] not in MONOLINGUAL:
-        raise fail("monolingual", f"\"info\" or \"error\", not {config['monolingual']!r}")
+        raise fail("monolingual", f"\"info\", \"error\" or \"lint\", not {config['monolingual']!r}")
     if "report-language" in config and config["report-language"] not in ("en", "nl", "fr"):
         raise fail("report-language", f"en, nl or fr, not {config['report-language']!r}")
     if "baseline" in config:

@@ -24,7 +24,8 @@ class Settings:
     extend_select: Sequence[str] = ()   # code prefixes added to ``select`` (or to every rule)
     glossaries: Sequence[str] = ()      # project glossary files, for the terminology rules
     inline: bool = True                 # honour <!-- bilint: disable… --> comments
-    # a one-language file with no counterpart: "info" (skipped, one info finding) or "error" (BL002);
+    # a one-language file with no counterpart: "info" (skipped, one info finding), "error" (BL002)
+    # or "lint" (linted with the single-language rules, one info finding);
     # files and folders (bilint check, lint_paths) default to "info" through the configuration,
     # a text handed over in memory is bilingual by the caller's word
     monolingual: str = "error"
@@ -90,7 +91,7 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     pairs = align(documents[first].root, documents[second].root)
     sources = tuple(dict.fromkeys(source.path for source in streams.sources.values()))
     config = {"notes": streams.notes, "translation": streams.translation, "words": tuple(settings.words),
-              "glossaries": tuple(settings.glossaries)}
+              "glossaries": tuple(settings.glossaries), "left_out": streams.left_out}
     if streams.translation:
         # passages that do not correspond (an index sorted in each language): not compared,
         # BL004 says so once for the document or for each such division
@@ -208,13 +209,15 @@ def _option_error(rule: Rule, settings: Settings, error: Exception) -> Exception
     return error
 
 
-def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnostic] | None:
+def monolingual_finding(bitext: Bitext, rules: Sequence[Rule], lint: bool = False) -> list[Diagnostic] | None:
     """A file with text in one language only, not named as half of a pair: one info finding.
 
     A drafting repository holds a README, a changelog, notes: monolingual texts that are
     not bilingual laws with a missing version. Such a file is not linted (spelling a README
     against the pair's dictionaries is noise); it gets one ``info`` BL002, so that the run
     says what it skipped without failing. ``monolingual = "error"`` turns this off.
+    ``monolingual = "lint"`` (``lint``): the file is linted with the rules that read one
+    language (a Luxembourg law is published in French only), and the finding says so.
     """
     from .layouts import pair_name
 
@@ -233,9 +236,13 @@ def monolingual_finding(bitext: Bitext, rules: Sequence[Rule]) -> list[Diagnosti
         return []
     found, missing = present[0], bitext.other(present[0])
     source = bitext.documents[found].source
-    finding = Finding(source.location(0, 0, found),
-                      f"only {found} text found, no {missing}: a monolingual file, not linted "
-                      f"(monolingual = \"error\" requires both versions)")
+    if lint:
+        message = (f"only {found} text found, no {missing}: a monolingual file, linted with the "
+                   f"single-language rules only (monolingual = \"lint\")")
+    else:
+        message = (f"only {found} text found, no {missing}: a monolingual file, not linted "
+                   f"(monolingual = \"lint\" lints it alone, \"error\" requires both versions)")
+    finding = Finding(source.location(0, 0, found), message)
     return [replace(_stamp(finding, rule, Severity.INFO, bitext), key=MONOLINGUAL_KEY)]
 
 
@@ -360,6 +367,13 @@ def lint_paths(paths: list[str], settings: Settings | None = None,
         skipped = monolingual_finding(bitext, rules)
         if skipped is not None:
             return bitext, skipped
+    elif settings.monolingual == "lint":
+        note = monolingual_finding(bitext, rules, lint=True)
+        if note is not None:
+            # one language: the rules that compare the versions or want both have nothing to read
+            single = [rule for rule in rules if not compares_versions(rule) and rule.code != "BL002"]
+            found = lint_bitext(bitext, single, settings, cancelled)
+            return bitext, sorted([*note, *found], key=Diagnostic.sort_key)
     if not bitext.config.get("translation", True):
         rules = [rule for rule in rules if not compares_versions(rule)]
     return bitext, lint_bitext(bitext, rules, settings, cancelled)

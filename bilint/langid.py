@@ -136,3 +136,19 @@ def _grams_by_character(text: str, known) -> list[str]:
             if gram != " " and gram in known:
                 result.append(gram)
     return result
+
+
+@lru_cache(maxsize=1)
+def known_profiles() -> tuple[str, ...]:
+    """Every language langdetect has a profile for (55: ``af``, ``en``, ``sw``…, not ``xh``)."""
+    profiles = resources.files("langdetect") / "profiles"
+    return tuple(sorted(entry.name for entry in profiles.iterdir() if entry.is_file()))
+
+
+def any_language(text: str) -> dict[str, float]:
+    """Probability of each of langdetect's languages for ``text``, most likely first.
+
+    Loading every profile costs about 0.4 s, so this is asked only of a file that has
+    already shown text in neither language of the pair (``bilint.layouts.foreign``)."""
+    found = probabilities(text, known_profiles())
+    return dict(sorted(found.items(), key=lambda item: -item[1]))

@@ -1,11 +1,11 @@
 """Find the calendar dates written in a text, and the lists they are written in.
 
 Every word comes from the language data (``months``, ``month_abbreviations``,
-``ordinal_day_suffixes``, ``conjunctions``, ``range_words``): a new language is a TOML file,
+``ordinal_day_suffixes``, ``conjunctions``, ``range_words``, ``date_joiners``): a new language is a TOML file,
 never a change here. Recognised forms:
 
 * day, month name, year: ``24 juli 2020``, ``1er janvier 2021``, ``1ste januari 2021``,
-  ``5 okt. 2021``, ``8 JUNI 1867``; and month-first ``March 5, 2021``;
+  ``5 okt. 2021``, ``8 JUNI 1867``, ``22 de febrero de 2012``; and month-first ``March 5, 2021``;
 * numeric, day first as in Belgian, French and Dutch usage: ``24/07/2020``, ``24.07.2020``,
   ``24-07-2020`` (a four-digit year only: ``1.2.3`` is a paragraph number);
 * ISO, year first: ``2020-07-24``. The Belgian amendment reference ``W 1999-05-04/60``
@@ -72,8 +72,10 @@ def _pattern(language: Language) -> "re.Pattern[str]":
     months = _words(list(language.months) + list(language.month_abbreviations))
     suffixes = _words(language.ordinal_day_suffixes)
     suffix = f"(?:{suffixes})?" if suffixes else ""
-    year = r"(?:{}\s+(?P<{}>\d{{4}})(?![\w/-]|[.,]\d))?"
-    day_first = (rf"(?<![\w/.,-])(?P<dd>\d{{1,2}}){suffix}\.?\s+(?P<dm>{months})(?![\w])\.?"
+    joiners = _words(language.date_joiners)
+    joiner = rf"(?:(?:{joiners})\s+)?" if joiners else ""   # "22 de febrero de 2012"
+    year = r"(?:{}\s+" + joiner.replace("{", "{{").replace("}", "}}") + r"(?P<{}>\d{{4}})(?![\w/-]|[.,]\d))?"
+    day_first = (rf"(?<![\w/.,-])(?P<dd>\d{{1,2}}){suffix}\.?\s+{joiner}(?P<dm>{months})(?![\w])\.?"
                  + year.format("", "dy"))
     month_first = (rf"(?<![\w-])(?P<mm>{months})(?![\w])\.?\s+(?P<md>\d{{1,2}})(?:{_ENGLISH_SUFFIXES})?"
                    r"(?![\w/-]|[.,]\d)" + year.format(",?", "my"))

@@ -106,4 +106,44 @@ def tracked_changes(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Find
                           "accepted (insertions kept, deletions left out)")
 
 
-RULES = [not_a_translation, guessed_encoding, tracked_changes]
+@rule("BL007", "other-language", "structure", "info")
+def other_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Passages in a language outside the pair were left out, not linted.
+
+    Why: a gazette may print a text in three languages (English, Afrikaans, isiXhosa); a
+    check in two of them, or in two others, would read the rest as one of the pair and
+    flag every word as a typo. A passage is in another language when langdetect is sure
+    of one outside the pair, or when few of its words are in either language's word list
+    (a language bilint cannot tell). One finding says how many passages were left out
+    and in which languages; lint them with ``--languages`` when bilint has their data.
+
+    Example: the Western Cape gazette checked as Dutch and French: its English,
+    Afrikaans and isiXhosa passages are left out, and counted here.
+
+    Options: none.
+    """
+    left = bitext.config.get("left_out")
+    if not left or not left.total():
+        return
+    from bilint.lang import available_languages
+
+    known = set(available_languages())
+    parts = []
+    for code, count in sorted(left.counts.items(), key=lambda item: (-item[1], item[0])):
+        if code == "?":
+            parts.append(f"{count} in a language bilint cannot tell (few words of {' or '.join(bitext.languages)})")
+        elif code in known:
+            parts.append(f"{count} in '{code}'")
+        else:
+            parts.append(f"{count} in '{code}' (no language data)")
+    lintable = sorted(code for code in left.counts if code in known)
+    hint = (f" (lint the {', '.join(lintable)} passages with --languages)" if lintable else "")
+    total = left.total()
+    source = bitext.documents[bitext.languages[0]].source
+    yield Finding(source.location(left.first or 0, left.first or 0, None),
+                  f"{total} passage{'s' if total != 1 else ''} in a language outside "
+                  f"{' and '.join(bitext.languages)} {'were' if total != 1 else 'was'} not linted: "
+                  f"{', '.join(parts)}{hint}")
+
+
+RULES = [not_a_translation, guessed_encoding, tracked_changes, other_language]

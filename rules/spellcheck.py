@@ -108,6 +108,8 @@ LANGS: dict[str, LangInfo] = {
                                      (re.compile(r"u(?=[a-z])"), "û"))),
     "en": LangInfo(apostrophe_suffixes=("s", "t", "re", "ve", "ll", "d", "m"),
                    hunspell=("en_GB", "en_US")),
+    # Spanish: the embedded list is RLA-ES es_ES (rules/data/words); plurals in -s, -es
+    "es": LangInfo(hunspell=("es_ES", "es")),
 }
 
 # Latin ordinal suffixes of inserted articles (art. 5bis, 12quinquies ...).

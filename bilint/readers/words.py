@@ -16,7 +16,8 @@ import os
 from functools import lru_cache
 from typing import Callable
 
-_DICTIONARIES = {"nl": ("nl", "nl_BE", "nl_NL"), "fr": ("fr", "fr_BE", "fr_FR"), "en": ("en_GB", "en_US")}
+_DICTIONARIES = {"nl": ("nl", "nl_BE", "nl_NL"), "fr": ("fr", "fr_BE", "fr_FR"), "en": ("en_GB", "en_US"),
+                 "es": ("es_ES", "es")}
 
 
 def _dirs() -> list[str]:

@@ -54,8 +54,18 @@ _ARTICLES = frozenset({"article", "section"})
 _LABELS = frozenset({"num", "label"})
 # Notes inside a paragraph: set apart as footnote blocks, the paragraph goes on around them
 _NOTES = frozenset({"authorialnote", "footnote", "note"})
-_LANGUAGE_CODES = {"eng": "en", "fra": "fr", "fre": "fr", "nld": "nl", "dut": "nl", "spa": "es", "deu": "de",
-                   "ger": "de", "ita": "it", "afr": "af", "xho": "xh", "por": "pt"}
+# ISO 639-2 (bibliographic and terminology codes) to ISO 639-1, for the languages of the EU,
+# of bilingual and multilingual states and of the UN; ``esp`` is no ISO code, but Akoma
+# Ntoso files of the UN write it for Spanish (the ISO code is ``spa``)
+_LANGUAGE_CODES = {"eng": "en", "fra": "fr", "fre": "fr", "nld": "nl", "dut": "nl", "spa": "es", "esp": "es",
+                   "deu": "de", "ger": "de", "ita": "it", "afr": "af", "xho": "xh", "zul": "zu", "por": "pt",
+                   "pol": "pl", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl", "hrv": "hr",
+                   "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "ell": "el", "gre": "el", "dan": "da",
+                   "swe": "sv", "fin": "fi", "est": "et", "lav": "lv", "lit": "lt", "mlt": "mt", "gle": "ga",
+                   "ltz": "lb", "cat": "ca", "eus": "eu", "baq": "eu", "glg": "gl", "ara": "ar", "rus": "ru",
+                   "zho": "zh", "chi": "zh", "nor": "no", "nob": "nb", "nno": "nn", "isl": "is", "ice": "is",
+                   "wel": "cy", "cym": "cy", "sot": "st", "tsn": "tn", "ssw": "ss", "ven": "ve",
+                   "tso": "ts", "nbl": "nr", "swa": "sw", "hin": "hi", "tur": "tr"}
 _MAX_DEPTH = 400
 
 
