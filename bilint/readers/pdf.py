@@ -261,27 +261,84 @@ def _shape(text: str) -> str:
 def _drop_furniture(pages: list[_Page]) -> None:
     """Running heads and feet (repeated shapes at a page's edge), page numbers,
     letter-spaced lines and vertical margin text."""
-    edge_shapes: Counter[str] = Counter()
+    edge_lines: dict[str, list[tuple[_Page, _Line]]] = {}
     for page in pages:
-        for shape in {_shape(line.text) for line in page.lines if _at_edge(line, page)}:
-            edge_shapes[shape] += 1
+        for line in page.lines:
+            if _at_edge(line, page):
+                edge_lines.setdefault(_shape(line.text), []).append((page, line))
+    edge_shapes: Counter[str] = Counter()
+    heads: set[int] = set()   # the ids of the lines that are a running head or foot
+    head_numbers: dict[str, set[str]] = {}   # the numbers each running head prints
+    for shape, found in edge_lines.items():
+        running = _running(found)
+        edge_shapes[shape] = len({page.number for page, _ in running})
+        heads.update(id(line) for _, line in running)
+        head_numbers[shape] = {number for _, line in running for number in _NUMBER.findall(line.text)}
     repeated = max(2, int(0.2 * len(pages)))
     # a long running head is furniture on a few pages too (the contents' pages of a record
-    # have their own), and so is a part of it where a page's columns cut it in two
+    # have their own), and so is a part of it where a page's columns cut it in two (its
+    # numbers are the head's)
     long_heads = [shape for shape, count in edge_shapes.items() if count >= 3 and len(shape) >= 12]
     for page in pages:
         kept = []
+        shorts = [line for line in page.lines if _short(line)]
         for line in page.lines:
             text = line.text
             shape = _shape(text)
-            if _at_edge(line, page) and (edge_shapes[shape] >= repeated or _PAGE_NUMBER.fullmatch(text)
-                                         or _ROMAN_PAGE.fullmatch(text)
-                                         or len(shape) >= 8 and any(shape in head for head in long_heads)):
+            if _at_edge(line, page) and (id(line) in heads and (edge_shapes[shape] >= repeated
+                                                                or shape in long_heads)
+                                         or _PAGE_NUMBER.fullmatch(text) or _ROMAN_PAGE.fullmatch(text)
+                                         or len(shape) >= 8 and _part_of_head(shape, text, long_heads, head_numbers)):
                 continue
-            if _letter_spaced(line.words) or (len(text) <= 2 and not text[:1].isdigit()):
-                continue   # K A M E R, or one letter of a vertical margin title
+            if _letter_spaced(line.words) or _short(line) and (not _SHORT_LINE.fullmatch(text) or any(
+                    other is not line and abs(other.top - line.top) < 3 * line.size
+                    and abs(other.x0 - line.x0) < line.size for other in shorts)):
+                continue   # K A M E R, or a letter or two of a vertical margin title
             kept.append(line)
         page.lines = kept
+
+
+_NUMBER = re.compile(r"\d+")
+# a line of its own that is text, unless other short lines stand above or below it (the
+# letters of a vertical title): a conjunction between two list items (``of``, ``ou``), a
+# colon the line before had no room for
+_SHORT_LINE = re.compile(r"[^\W\d_]{2}|[:;]")
+
+
+def _short(line: _Line) -> bool:
+    return len(line.text) <= 2 and not line.text[:1].isdigit()
+
+
+def _part_of_head(shape: str, text: str, long_heads: list[str], head_numbers: dict[str, set[str]]) -> bool:
+    """A line that is a part of a long running head (cut in two by a page's columns), or
+    the head with its parts in another order, printing only numbers the head prints."""
+    within = [head for head in long_heads if shape in head]
+    return bool(within) and set(_NUMBER.findall(text)) <= set().union(*(head_numbers[head] for head in within))
+
+
+def _running(found: list[tuple[_Page, _Line]]) -> list[tuple[_Page, _Line]]:
+    """Of the lines of one shape at the pages' edges, those that are one running head or
+    foot: printed at one height, with the same numbers on every page but the page's own
+    (which keeps one distance to the page's place in the file). Lines of a document that
+    repeat a formula (Justel's amendment notes ``(1)<W 2016-02-05/11, art. 3, …>``, a
+    repealed article's ``Art. 14. (Opgeheven)``) differ in their numbers or their height,
+    and are text."""
+    heights = Counter(round(line.top / 3) for _, line in found)
+    height = max(heights, key=lambda h: sum(heights.get(h + d, 0) for d in (-1, 0, 1)))
+    level = [(page, line) for page, line in found if abs(round(line.top / 3) - height) <= 1]
+    numbers = [tuple(int(n) for n in _NUMBER.findall(line.text)) for _, line in level]
+    size = Counter(len(n) for n in numbers).most_common(1)[0][0]
+    level = [(item, n) for item, n in zip(level, numbers) if len(n) == size]
+    varying = [k for k in range(size) if len({n[k] for _, n in level}) > 1]
+    if not varying:
+        return [item for item, _ in level]
+    if len(varying) == 1:
+        k = varying[0]
+        offsets = Counter(n[k] - page.number for (page, _), n in level)
+        offset = offsets.most_common(1)[0][0]
+        return [item for item, n in level if n[k] - item[0].number == offset]
+    common = Counter(n for _, n in level).most_common(1)[0][0]
+    return [item for item, n in level if n == common]
 
 
 def _at_edge(line: _Line, page: _Page) -> bool:
@@ -417,7 +474,11 @@ def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], fl
     it was ended on purpose: the paragraph ends there (a line of each language in turn, as
     the Chamber prints a president's words, has no other mark)."""
     if (line.page, line.column) != (previous.page, previous.column) or line.top < previous.top:
-        return False
+        # the last line of a page or column that stops short of its margin, where the next
+        # page's first word would have fitted, ended its paragraph whatever its last
+        # character (a Justel article ending in its note ``<W 1996-07-10/42, …>``)
+        room = margins.get((previous.page, previous.column), 0.0) - previous.x1
+        return room > line.first_width + 2 * previous.size
     if not re.search(r"[.!?][\"'»”)]*$", previous.text) or not line.text[:1].isupper():
         return False
     room = margins.get((previous.page, previous.column), 0.0) - previous.x1
