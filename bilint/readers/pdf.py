@@ -470,33 +470,44 @@ def _reading_order(page: _Page) -> list[_Line]:
 
 
 def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], float]) -> bool:
-    """A line that ends a sentence although the next line's first word would have fit after
-    it was ended on purpose: the paragraph ends there (a line of each language in turn, as
-    the Chamber prints a president's words, has no other mark)."""
+    """A line that ends a sentence, or is followed by a list label, although the next
+    line's first word would have fit after it was ended on purpose: the paragraph ends
+    there (a line of each language in turn, as the Chamber prints a president's words, has
+    no other mark)."""
     if (line.page, line.column) != (previous.page, previous.column) or line.top < previous.top:
         # the last line of a page or column that stops short of its margin, where the next
         # page's first word would have fitted, ended its paragraph whatever its last
         # character (a Justel article ending in its note ``<W 1996-07-10/42, …>``)
         room = margins.get((previous.page, previous.column), 0.0) - previous.x1
         return room > line.first_width + 2 * previous.size
-    if not re.search(r"[.!?][\"'»”)]*$", previous.text) or not line.text[:1].isupper():
-        return False
     room = margins.get((previous.page, previous.column), 0.0) - previous.x1
-    return room > line.first_width + 0.5 * previous.size
+    if room <= line.first_width + 0.5 * previous.size:
+        return False
+    # a list label or an article heading after a line ended early opens a unit whatever
+    # the line before ends with (``1° bedoeld zijn [ 2 in de artikelen …] 2 ,`` / ``2° …``)
+    return bool(re.search(r"[.!?][\"'»”)]*$", previous.text) and line.text[:1].isupper()
+                or _LABEL_START.match(line.text + " "))
+
+
+# the end of a database's note closed at a line end (Justel's ``<W 2000-06-26/42, art. 2,
+# Inwerkingtreding : 01-01-2002>``): a label on the next line opens a unit
+_NOTE_END = re.compile(r"<[^<>]*>$")
 
 
 def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
     if line.page != previous.page or line.column != previous.column or line.top < previous.top:
         # a new page or column continues the paragraph only when the last one stopped mid-sentence
         return bool(re.search(r"[.;:!?]\W*$", previous.text)) or line.column != previous.column \
-            and line.page == previous.page
+            and line.page == previous.page or bool(_LABEL_START.match(line.text + " ")
+                                                   and _NOTE_END.search(previous.text))
     gap = line.top - previous.bottom
     height = max(1.0, previous.bottom - previous.top)
     if gap > 0.8 * height:
         return True
     if abs(line.size - previous.size) > 1.0:
         return True
-    if _LABEL_START.match(line.text + " ") and re.search(r"[.;:]\W*$", previous.text):
+    if _LABEL_START.match(line.text + " ") and (re.search(r"[.;:]\W*$", previous.text)
+                                                or _NOTE_END.search(previous.text)):
         return True
     return line.x0 - first.x0 > 8 and bool(re.search(r"[.;:!?]\W*$", previous.text))
 
