@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..model import MappedText
+from ..model import Mark, MappedText
 from ..source import InputError, Source
 from .block import INVISIBLE, Block
 
@@ -52,6 +52,7 @@ class _Line:
     number: int = 0      # 1-based line number in its column on its page
     x1: float = 0.0      # where the line ends
     first_width: float = 0.0   # the width of its first word
+    raised: tuple[int, ...] = ()   # the indexes of its words set as superscript numbers
 
     @property
     def text(self) -> str:
@@ -247,10 +248,28 @@ def _lines(page: int, column: str, words: list[dict]) -> list[_Line]:
 
 def _make_line(page: int, column: str, words: list[dict]) -> _Line:
     words = sorted(words, key=lambda w: w["x0"])
+    size = median(float(w.get("size", 10)) for w in words)
     return _Line(page, column, min(w["top"] for w in words), max(w["bottom"] for w in words),
                  words[0]["x0"], ["".join(ch for ch in w["text"] if ch not in INVISIBLE) for w in words],
-                 median(float(w.get("size", 10)) for w in words), x1=max(w["x1"] for w in words),
-                 first_width=words[0]["x1"] - words[0]["x0"])
+                 size, x1=max(w["x1"] for w in words), first_width=words[0]["x1"] - words[0]["x0"],
+                 raised=_raised(words))
+
+
+def _raised(words: list[dict]) -> tuple[int, ...]:
+    """The words that are a superscript number: smaller than the line's type and raised
+    above its baseline (a note call, Justel's amendment number ``[¹`` … ``]¹``). They are
+    marks, not text, as the HTML reader makes ``<sup>``: ``[¹ Een`` reads ``[ Een``."""
+    size = median(float(w.get("size", 10)) for w in words for _ in w["text"])   # most letters'
+    body = [w["bottom"] for w in words if float(w.get("size", 10)) > 0.9 * size]
+    if not body or len(body) == len(words):
+        return ()
+    baseline = median(body)
+    return tuple(index for index, w in enumerate(words)
+                 if float(w.get("size", 10)) <= 0.85 * size and baseline - w["bottom"] > 0.15 * size
+                 and _SUPERSCRIPT_NUMBER.fullmatch(w["text"]))
+
+
+_SUPERSCRIPT_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _shape(text: str) -> str:
@@ -542,6 +561,7 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
            languages: dict[tuple[int, str], str], spelled: frozenset[str] | set[str] = frozenset()) -> Block:
     chars: list[str] = []
     offsets = array("l")
+    marks: list[Mark] = []
     first_line = lines[group[0]]
     lang = languages.get((first_line.page, first_line.column))
     if lang is None and len(group) > 1 and any(lines[i].text.endswith("-") for i in group):
@@ -568,17 +588,40 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
             else:
                 chars.append(" ")
                 offsets.append(start - 1)
+        hidden = _raised_spans(line)
         for column, char in enumerate(text):
+            if hidden and column in hidden:
+                if hidden[column] is not None:
+                    marks.append(Mark("footnote-ref", len(chars), len(chars), hidden[column]))
+                continue
             chars.append(char)
             offsets.append(start + column)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     first = lines[group[0]]
-    block = Block(MappedText("".join(chars), offsets))
+    block = Block(MappedText("".join(chars), offsets), marks=marks)
     block.source_line = source.position(offsets[0])[0]
     block.declared = languages.get((first.page, first.column))
     column = f", {first.column} column" if first.column else ""
     block.where = f"page {first.page}{column}, line {first.number}"
     return block
+
+
+def _raised_spans(line: _Line) -> dict[int, str | None]:
+    """The columns of a line's superscript numbers and of the space before each (after it
+    at the line's start): the number's first column maps to its text, the others to None."""
+    hidden: dict[int, str | None] = {}
+    if not line.raised:
+        return hidden
+    column = 0
+    for index, word in enumerate(line.words):
+        if index in line.raised:
+            hidden.update({k: None for k in range(column, column + len(word))})
+            hidden[column] = word
+            space = column - 1 if index else column + len(word)
+            if 0 <= space < len(line.text) and line.text[space] == " ":
+                hidden[space] = None
+        column += len(word) + 1
+    return hidden
 
 
 def _last_word(chars: list[str]) -> str:
