@@ -72,6 +72,9 @@ def corpus_documents(corpus: Path) -> list[Doc]:
     grondwet = formats / "be-grondwet-kamer-pdf"
     docs.append(Doc("formats/be-grondwet-kamer-pdf", (str(grondwet / "grondwet_nl_2021.pdf"),
                                                       str(grondwet / "constitution_en_2021.pdf")), ("nl", "en")))
+    justel = formats / "be-justel-strafwetboek-pdf"   # one PDF a language, named differently
+    docs.append(Doc("formats/be-justel-strafwetboek-pdf", (str(justel / "strafwetboek_nl.pdf"),
+                                                           str(justel / "code_penal_fr.pdf")), ("nl", "fr")))
     docs.append(Doc("formats/ca-gazette-part1-quarterly-index",
                     (str(formats / "ca-gazette-part1-quarterly-index" / "2005_Volume_139_g1-139q1.pdf"),), ("en", "fr")))
     return [doc for doc in docs if all(Path(p).is_file() for p in doc.paths)]

@@ -1,0 +1,105 @@
+"""The PDF reader on a consolidation as Justel prints it (one column, one PDF a language):
+running feet told from text that repeats a formula, articles and items that open a unit
+across a page or after a note, amendment numbers as marks. Small made-up PDFs, and the
+Criminal Code's real PDFs when ../shared/corpus is present."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilint.readers import read_blocks
+from bilint.source import read_source
+
+from .test_readers import _pdf, _text
+
+pytest.importorskip("pypdfium2")
+
+
+def _page(number: int, lines: list[tuple[str, float]], top: float = 800, foot: bool = True) -> str:
+    """One page: each line at its left margin, 12 points apart; a foot with the page number."""
+    content = _text(28, 20, f"Pagina {number} van 3 Copyright Belgisch Staatsblad 20-06-2024", 7) if foot else ""
+    for index, (text, x) in enumerate(lines):
+        content += _text(x, top - 12 * index, text, 10)
+    return content
+
+
+def _blocks(tmp_path, pages: list[str]) -> list[str]:
+    path = tmp_path / "wet.pdf"
+    path.write_bytes(_pdf(pages))
+    return [block.text.text for block in read_blocks(read_source(str(path)))]
+
+
+FULL = "Het misdrijf wordt gestraft met een gevangenisstraf van een jaar tot vijf jaar en met een geldboete"
+
+
+def test_a_formula_repeated_at_the_pages_edges_is_text_and_the_foot_is_furniture(tmp_path):
+    # each page opens with a repealed article and ends with an amendment note: same shape on
+    # every page, other numbers; only the foot keeps its numbers (but the page's own)
+    pages = [_page(n, [(f"Art. {10 + n}. (Opgeheven) <W 1996-07-10/42, art. {20 + n}, 018>", 39),
+                       (FULL, 33), ("van honderd euro.", 33),
+                       (f"({n})<W 2016-02-0{n}/11, art. {n + 1}, 114; Inwerkingtreding : 29-02-2016>", 39)],
+                   top=800) + _text(39, 60, f"({n})<W 2016-02-0{n}/11, art. {n + 1}, 114; "
+                                            "Inwerkingtreding : 29-02-2016>", 10)
+             for n in (1, 2, 3)]
+    texts = _blocks(tmp_path, pages)
+    joined = "\n".join(texts)
+    assert "Pagina" not in joined and "Copyright" not in joined
+    for n in (1, 2, 3):
+        assert f"Art. {10 + n}. (Opgeheven)" in joined
+        assert joined.count(f"({n})<W 2016-02-0{n}/11") == 2
+
+
+def test_a_page_that_ends_short_of_its_margin_or_with_a_note_ends_its_paragraph(tmp_path):
+    one = _page(1, [(FULL, 33), ("van honderd euro. <W 2000-06-26/42, art. 2, Inwerkingtreding : 01-01-2002>", 33)])
+    two = _page(2, [("Art. 13. (Opgeheven) <W 1996-07-10/42, art. 21, 018>", 39), (FULL, 33),
+                    ("<W 2000-06-26/42, art. 2, Inwerkingtreding : 01-01-2002 en ook nog hier iets>", 33)],)
+    three = _page(3, [("Art. 14. Het misdrijf wordt gestraft.", 39)])
+    texts = _blocks(tmp_path, [one, two, three])
+    assert [t.split(".")[0] for t in texts if t.startswith("Art.")] == ["Art", "Art"]
+    assert any(t.startswith("Art. 13. (Opgeheven)") for t in texts)
+    assert any(t.startswith("Art. 14. Het misdrijf") for t in texts)
+    assert not any("Art. 13" in t and not t.startswith("Art. 13") for t in texts)
+
+
+def test_an_item_after_a_line_that_ended_early_opens_a_unit_whatever_that_line_ends_with(tmp_path):
+    lines = [("De straf mag niet worden uitgesproken voor de feiten die :", 33),
+             ("1° bedoeld zijn in de artikelen 417/12 tot 417/22 ,", 42),
+             ("2° bedoeld zijn in de artikelen 417/25 tot 417/41, indien de feiten zijn gepleegd op minderjarigen of", 42),
+             ("met behulp van minderjarigen;", 33),
+             ("of", 42),
+             ("3° bedoeld zijn in de artikelen 393 tot 397.", 42)]
+    texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
+    assert [t[:2] for t in texts[1:]] == ["1°", "2°", "3°"]
+    # the conjunction on a line of its own is a word, not a letter of a vertical title
+    assert texts[2].endswith("met behulp van minderjarigen; of")
+
+
+def test_amendment_numbers_set_as_superscripts_are_marks_not_text(tmp_path):
+    content = ("BT /F1 10 Tf 39 800 Td (Art. 5.[) Tj ET\n"
+                "BT /F1 8 Tf 66 803 Td (1) Tj ET\n"
+                "BT /F1 10 Tf 72 800 Td (Een rechtspersoon is strafrechtelijk verantwoordelijk.]) Tj ET\n"
+                "BT /F1 8 Tf 330 803 Td (1) Tj ET\n")
+    path = tmp_path / "wet.pdf"
+    path.write_bytes(_pdf([content]))
+    source = read_source(str(path))
+    (block,) = read_blocks(source)
+    assert block.text.text == "Art. 5.[ Een rechtspersoon is strafrechtelijk verantwoordelijk.]"
+    assert [(m.kind, m.value) for m in block.marks] == [("footnote-ref", "1"), ("footnote-ref", "1")]
+    assert "[ 1 Een" in source.text   # the extracted text keeps them: locations stay exact
+
+
+def test_the_justel_criminal_code_pdfs_align_article_by_article(corpus):
+    folder = corpus / "formats" / "be-justel-strafwetboek-pdf"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus/formats is not present")
+    from bilint.engine import Settings, lint_paths
+
+    paths = [str(folder / "strafwetboek_nl.pdf"), str(folder / "code_penal_fr.pdf")]
+    bitext, diagnostics = lint_paths(paths, Settings(languages=("nl", "fr"), select=["BL003", "BL101", "BL401"]))
+    articles = {lang: [n.name for n in doc.nodes("article")] for lang, doc in bitext.documents.items()}
+    assert len(articles["nl"]) > 700 and articles["nl"] == articles["fr"]
+    counts = {code: sum(d.code == code for d in diagnostics) for code in ("BL003", "BL101", "BL401")}
+    assert counts["BL003"] <= 6 and counts["BL101"] <= 6 and counts["BL401"] <= 8, counts
+    for lang, doc in bitext.documents.items():
+        text = "\n".join(n.text for n in doc.nodes())
+        assert "Copyright" not in text and "[ 1 " not in text
