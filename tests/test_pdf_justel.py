@@ -103,3 +103,51 @@ def test_the_justel_criminal_code_pdfs_align_article_by_article(corpus):
     for lang, doc in bitext.documents.items():
         text = "\n".join(n.text for n in doc.nodes())
         assert "Copyright" not in text and "[ 1 " not in text
+
+
+@pytest.mark.parametrize("text, kind, number", [
+    ("Art. 417/56. [ Weigering tot verlening van technische medewerking", "ARTICLE", "417/56"),
+    ("Art. 433novies/1.[ De publicatie en de verspreiding van teksten", "ARTICLE", "433novies/1"),
+    ("artikel 417/56 van het Strafwetboek is van toepassing", "PARA", ""),
+    ("Art. 417/56, 417/57, 417/58", "PARA", ""),
+])
+def test_an_article_numbered_with_a_slash_is_an_article(text, kind, number):
+    from bilint.lang import get_language
+    from bilint.lexer import classify
+    from bilint.readers.markdown import markdown_blocks
+    from bilint.source import text_source
+
+    (block,) = markdown_blocks(text_source(text, "t.md"), None)
+    token = classify(block, get_language("nl"))
+    assert (token.type, token.number) == (kind, number)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("[ 41° le fait d'utiliser des armes", "41°"),
+    ("(2° Ceux qui auront volontairement dégradé des clôtures", "2°"),
+    ("[ § 2. Les tribunaux pourront prononcer les interdictions", "§ 2."),
+    ("[ De straffen zijn de volgende", None),
+    ("(zie artikel 5) de straffen", None),
+])
+def test_an_item_opened_by_an_amendment_mark_keeps_its_label(text, label):
+    from bilint.lang import get_language
+    from bilint.lexer import classify
+    from bilint.readers.markdown import markdown_blocks
+    from bilint.source import text_source
+
+    (block,) = markdown_blocks(text_source(text, "t.md"), None)
+    token = classify(block, get_language("fr"))
+    assert (token.label.text if token.label else None) == label
+    if label:
+        assert text[token.label.start:token.label.end].strip() == label
+
+
+def test_an_item_after_an_amendment_mark_or_a_note_closed_on_its_own_line_opens_a_unit(tmp_path):
+    lines = [("40° le fait d'employer des armes, projectiles, matieres et methodes de guerre de nature a causer des", 42),
+             ("maux superflus, a condition qu'ils soient inscrits dans une annexe au Statut de la Cour penale.", 33),
+             ("[ 1 41° le fait d'utiliser des armes qui utilisent des agents microbiens ou autres agents biologiques,", 42),
+             ("ainsi que des toxines, quels qu'en soient l'origine ou le mode de production; <L 2006-05-", 33),
+             ("15/46, art. 2, 1°, 059; En vigueur : 22-09-2006 et encore des mots pour remplir la ligne entiere>", 33),
+             ("§ 4. Les peines prevues aux paragraphes precedents sont doublees en cas de recidive.", 33)]
+    texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
+    assert [t[:6] for t in texts] == ["40° le", "[ 1 41", "§ 4. L"]

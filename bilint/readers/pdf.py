@@ -37,7 +37,8 @@ _EDGE = 0.075                  # the top and bottom bands where running heads an
 # each run of spaces has one place in the pattern ("\s*[-–]?\s*" backtracks quadratically on spaces)
 _PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*(?:[-–]\s*)?\d{1,4}\s*(?:[-–]\s*)?(?:/\s*\d{1,4})?", re.I)
 _ROMAN_PAGE = re.compile(r"[ivxlc]{1,7}|[IVXLC]{1,7}")
-_LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
+# a label, also after a consolidation's amendment mark (``[¹ 41° …``, ``(2° …``)
+_LABEL_START = re.compile(r"(?:\[\s*(?:[0-9]{1,3}\s+)?(?=[0-9]{1,3}°|§))?(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d{1,3}(?:bis|ter|quater)?\.?|art\.|article|artikel|[-–•])\s", re.I)
 
 
 @dataclass
@@ -509,8 +510,9 @@ def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], fl
 
 
 # the end of a database's note closed at a line end (Justel's ``<W 2000-06-26/42, art. 2,
-# Inwerkingtreding : 01-01-2002>``): a label on the next line opens a unit
-_NOTE_END = re.compile(r"<[^<>]*>$")
+# Inwerkingtreding : 01-01-2002>``, opened on this line or an earlier one): a label on the
+# next line opens a unit
+_NOTE_END = re.compile(r"(?:^|<)[^<>]*>$")
 
 
 def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
