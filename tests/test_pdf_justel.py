@@ -151,3 +151,11 @@ def test_an_item_after_an_amendment_mark_or_a_note_closed_on_its_own_line_opens_
              ("§ 4. Les peines prevues aux paragraphes precedents sont doublees en cas de recidive.", 33)]
     texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
     assert [t[:6] for t in texts] == ["40° le", "[ 1 41", "§ 4. L"]
+
+
+def test_a_title_on_a_line_of_its_own_is_not_run_into_the_text_below_it(tmp_path):
+    lines = [("Art. 417/8. [ Voyeurisme", 39),
+             ("Voyeurisme is het observeren of doen observeren van een persoon zonder diens medeweten of zonder", 33),
+             ("diens toestemming, wanneer deze persoon ontbloot is.", 33)]
+    texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
+    assert texts == ["Art. 417/8. [ Voyeurisme", " ".join(text for text, _ in lines[1:])]

@@ -504,8 +504,10 @@ def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], fl
     if room <= line.first_width + 0.5 * previous.size:
         return False
     # a list label or an article heading after a line ended early opens a unit whatever
-    # the line before ends with (``1° bedoeld zijn [ 2 in de artikelen …] 2 ,`` / ``2° …``)
-    return bool(re.search(r"[.!?][\"'»”)]*$", previous.text) and line.text[:1].isupper()
+    # the line before ends with (``1° bedoeld zijn [ 2 in de artikelen …] 2 ,`` / ``2° …``),
+    # and so does a capital after a line ended early with no mark at all (a title on its
+    # own line: ``Art. 417/8. [¹ Voyeurisme`` / ``Voyeurisme is het observeren …``)
+    return bool(re.search(r"(?:[.!?][\"'»”)]*|[^\W\d_])$", previous.text) and line.text[:1].isupper()
                 or _LABEL_START.match(line.text + " "))
 
 
