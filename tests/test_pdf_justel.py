@@ -159,3 +159,21 @@ def test_a_title_on_a_line_of_its_own_is_not_run_into_the_text_below_it(tmp_path
              ("diens toestemming, wanneer deze persoon ontbloot is.", 33)]
     texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
     assert texts == ["Art. 417/8. [ Voyeurisme", " ".join(text for text, _ in lines[1:])]
+
+
+def test_notes_below_a_rule_line_are_notes_and_the_rule_is_no_text(tmp_path):
+    lines = [("Art. 9. Tijdelijke opsluiting wordt uitgesproken voor een termijn van :", 39),
+             ("1° vijf tot tien jaar;", 42),
+             ("[ 1 5° dertig tot veertig jaar.] 1", 42),
+             ("----------", 39),
+             ("(1)<W 2016-02-05/11, art. 2, 114; Inwerkingtreding : onbepaald en uiterlijk op 01-05-2016, art. 7", 39),
+             ("gewijzigd bij W 2016-02-05/11, art. 44, 114>", 33),
+             ("(2)<W 2022-03-21/01, art. 86, 148; Inwerkingtreding : 01-06-2022>", 39),
+             ("Art. 10. Hechtenis is levenslang of tijdelijk.", 39)]
+    path = tmp_path / "wet.pdf"
+    path.write_bytes(_pdf([_page(1, lines, foot=False)]))
+    blocks = read_blocks(read_source(str(path)))
+    assert [(b.kind, b.text.text[:8]) for b in blocks] == [
+        ("", "Art. 9. "), ("", "1° vijf "), ("", "[ 1 5° d"), ("footnote", "(1)<W 20"),
+        ("footnote", "(2)<W 20"), ("", "Art. 10.")]
+    assert blocks[3].text.text.endswith("art. 44, 114>")

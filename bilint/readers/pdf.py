@@ -428,7 +428,26 @@ def _build(path: str, pages: list[_Page]) -> Source:
     source = Source(path, text, "pdf", format="pdf")
     groups: list[list[int]] = []
     group: list[int] = []
+    notes: set[int] = set()   # the groups that are notes below a rule line
+    in_notes = False
     for index, line in enumerate(ordered):
+        if _RULE_LINE.fullmatch(line.text):
+            # a rule line sets the notes apart (Justel: ``----------`` then ``(1)<W …>``)
+            if group:
+                groups.append(group)
+            group, in_notes = [], True
+            continue
+        if in_notes:
+            if _NOTE_CALL.match(line.text):
+                if group:
+                    groups.append(group)
+                notes.add(len(groups))
+                group = [index]
+                continue
+            if group and not _NOTE_END.search(ordered[group[-1]].text) and not _LABEL_START.match(line.text + " "):
+                group.append(index)   # a note's next line
+                continue
+            in_notes = False
         if group and (_new_paragraph(ordered[group[-1]], line, ordered[group[0]])
                       or _ended_early(ordered[group[-1]], line, margins)):
             groups.append(group)
@@ -438,15 +457,22 @@ def _build(path: str, pages: list[_Page]) -> Source:
         groups.append(group)
     columned = {page.number for page in pages if page.columns}
     blocks: list[Block] = []
-    for group in groups:
+    for number, group in enumerate(groups):
         first = ordered[group[0]]
         parts = ([group] if first.page not in columned or (first.page, first.column) in languages
                  else _split_languages(ordered, group))
-        blocks.extend(_block(source, ordered, starts, part, languages, spelled) for part in parts)
+        for part in parts:
+            block = _block(source, ordered, starts, part, languages, spelled)
+            if number in notes:
+                block.kind = "footnote"
+            blocks.append(block)
     source.blocks = blocks
     return source
 
 
+# a line drawn with dashes or underscores, and the call that opens a note below it: ``(1)``
+_RULE_LINE = re.compile(r"[-_–—]{5,}")
+_NOTE_CALL = re.compile(r"\(\d{1,3}\)\s*\S")
 _ENDS_PHRASE = re.compile(r"[.!?:;)\"»”]\W*$")
 
 
