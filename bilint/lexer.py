@@ -25,7 +25,7 @@ _LABEL = re.compile(
     r"\((?P<paren>[0-9]{1,3}|[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})\)\.?"
     r"|(?P<num>[0-9]{1,3})(?P<numsuffix>bis|ter|quater)?(?P<nummark>\)\.|[.)°])(?![0-9])"
     r"|(?P<alpha>[a-zA-Z]|[ivxlcdm]{2,7}|[IVXLCDM]{2,7})(?P<alphamark>\)\.|[.)])"
-    r"|(?P<para>§\s*[0-9]{1,3}(?:bis|ter|quater)?)\.?"
+    r"|(?P<para>§\s*[0-9]{1,3}(?:er|bis|ter|quater)?)\.?"
     r"|(?P<dash>[-–—•▪])"
     r")(?:[ \t]+|(?<=\))(?=[^\W\d_])|(?<=[0-9][.)])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.)])(?=\*)|$)"
 )

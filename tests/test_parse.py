@@ -12,14 +12,14 @@ from bilint.lexer import match_label, roman_value
     ("1. tekst", "decimal", ".", 1), ("12) tekst", "decimal", ")", 12), ("2° tekst", "decimal", "°", 2),
     ("a. tekst", "alpha", ".", 1), ("(b) texte", "alpha", "()", 2), ("a). texte", "alpha", ").", 1),
     ("iv. texte", "roman", ".", 4), ("§ 2. texte", "section-sign", "", 2), ("- texte", "dash", "", None),
-    ("a)om namens", "alpha", ")", 1),
+    ("a)om namens", "alpha", ")", 1), ("§ 1er. texte", "section-sign", "", 1), ("§ 2bis. texte", "section-sign", "", 2),
 ])
 def test_labels(text, kind, mark, ordinal):
     label = match_label(text)
     assert label is not None and (label.kind, label.mark, label.ordinal) == (kind, mark, ordinal)
 
 
-@pytest.mark.parametrize("text", ["24/7 bereikbaar", "19 miljard euro", "mix. van", "Benelux-landen", "e.g. this"])
+@pytest.mark.parametrize("text", ["24/7 bereikbaar", "19 miljard euro", "mix. van", "Benelux-landen", "e.g. this", "§ 1erx texte"])
 def test_not_labels(text):
     assert match_label(text) is None
 

@@ -179,3 +179,11 @@ def test_notes_below_a_rule_line_are_notes_and_the_rule_is_no_text(tmp_path):
         ("", "Art. 9. "), ("", "1° vijf "), ("", "[ 1 5° d"), ("footnote", "(1)<W 20"),
         ("footnote", "(2)<W 20"), ("", "Art. 10.")]
     assert blocks[3].text.text.endswith("art. 44, 114>")
+
+
+def test_a_paragraph_numbered_1er_opens_a_unit_as_1_does(tmp_path):
+    lines = [("Art. 417/59. [ 1 Interdictions et destitutions specifiques", 39),
+             ("§ 1er. Dans les cas prevus au present chapitre, le juge peut prononcer les interdictions des droits", 33),
+             ("enumeres a l'article 31, alinea 1er, pour un terme d'un an a vingt ans.", 33)]
+    texts = _blocks(tmp_path, [_page(1, lines, foot=False)])
+    assert [t[:6] for t in texts] == ["Art. 4", "§ 1er."]

@@ -38,7 +38,7 @@ _EDGE = 0.075                  # the top and bottom bands where running heads an
 _PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*(?:[-–]\s*)?\d{1,4}\s*(?:[-–]\s*)?(?:/\s*\d{1,4})?", re.I)
 _ROMAN_PAGE = re.compile(r"[ivxlc]{1,7}|[IVXLC]{1,7}")
 # a label, also after a consolidation's amendment mark (``[¹ 41° …``, ``(2° …``)
-_LABEL_START = re.compile(r"(?:\[\s*(?:[0-9]{1,3}\s+)?(?=[0-9]{1,3}°|§))?(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d{1,3}(?:bis|ter|quater)?\.?|art\.|article|artikel|[-–•])\s", re.I)
+_LABEL_START = re.compile(r"(?:\[\s*(?:[0-9]{1,3}\s+)?(?=[0-9]{1,3}°|§))?(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d{1,3}(?:er|bis|ter|quater)?\.?|art\.|article|artikel|[-–•])\s", re.I)
 
 
 @dataclass
