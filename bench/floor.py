@@ -99,8 +99,12 @@ def capture(document: str, folder: str) -> dict:
     spellcheck.HunspellLexicon.spell = recording_spell
     cached = langid._cached
 
+    seen: set = set()
+
     def recording_cached(text, languages):
-        asked["langdetect"].append([text, list(languages)])
+        if (text, languages) not in seen:   # bilint answers a repeated text from its memo
+            seen.add((text, languages))
+            asked["langdetect"].append([text, list(languages)])
         return cached(text, languages)
 
     langid._cached = recording_cached
