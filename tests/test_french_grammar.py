@@ -179,3 +179,16 @@ def test_an_unexpected_word_graph_is_left_as_it_is() -> None:
     graph = Graph()
     french_grammar._compact_dictionary(Checker())
     assert graph.lByDic == [1, "x", 3]
+
+
+@needs_grammalecte
+def test_a_paragraph_with_no_slip_costs_no_exemption_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    # finding the spans that would exempt a slip (markup, BL601's patterns) is work only a
+    # paragraph with a slip needs: most of a law has none
+    asked = []
+    spans = french_grammar.exempt_spans
+    monkeypatch.setattr(french_grammar, "exempt_spans", lambda node: asked.append(node) or spans(node))
+    assert _findings("les États membres prennent leur décision dans un délai raisonnable;") == []
+    assert asked == []
+    assert len(_findings("les États membres prennent leurs décision dans un délai raisonnable;")) == 1
+    assert len(asked) == 1
