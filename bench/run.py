@@ -19,7 +19,7 @@ compile bilint's sources anew.
 Needs bilint installed (``pip install -e '.[hunspell]'``), and for the peer rows
 ``codespell`` (``pip install codespell``) and ``hunspell`` with the nl and fr
 dictionaries (Debian: ``apt-get install hunspell hunspell-nl hunspell-fr``); a missing
-peer is reported as such. The Criminal Code rows need ``../shared/corpus``.
+peer is reported as such. The Criminal Code rows need ``shared/corpus`` above the checkout (or ``$BILINT_CORPUS``).
 """
 
 from __future__ import annotations
@@ -38,7 +38,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "benelux-2021-drugs.md"
-CODE = ROOT.parent / "shared" / "corpus" / "be-strafwetboek"
+
+
+def _code_folder() -> Path:
+    """The Criminal Code pair: ``$BILINT_CORPUS``, else the first ``shared/corpus`` above the
+    checkout (``../shared`` from a clone, ``../../shared`` from a worktree in a subfolder)."""
+    corpora = [Path(os.environ["BILINT_CORPUS"])] if os.environ.get("BILINT_CORPUS") else []
+    corpora += [parent / "shared" / "corpus" for parent in ROOT.parents]
+    for corpus in corpora:
+        if (corpus / "be-strafwetboek").is_dir():
+            return corpus / "be-strafwetboek"
+    return ROOT.parent / "shared" / "corpus" / "be-strafwetboek"
+
+
+CODE = _code_folder()
 CODE_PAIR = [CODE / "strafwetboek.nl.html", CODE / "strafwetboek.fr.html"]
 
 

@@ -13,9 +13,7 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -230,6 +228,8 @@ def _codec(encoding: str) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib   # only for --diff: a check run that reports fixes never pays for it
+
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
@@ -272,6 +272,8 @@ def write_atomic(path: str, data: bytes) -> None:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
         mode = None
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=".bilint-", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:

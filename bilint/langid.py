@@ -70,6 +70,8 @@ def _grams(text: str, known) -> list[str]:
     anew at each space: a word ``w`` gives the 1- to 3-grams of `` w `` (of `` w`` when the
     text ends with it), never one made of a single space. Words are looked up once each.
     """
+    from sys import intern
+
     from langdetect.utils.ngram import NGram
 
     for char in set(text):
@@ -97,7 +99,7 @@ def _grams(text: str, known) -> list[str]:
                         break
                     gram = padded[end - size + 1:end + 1]
                     if gram != " " and gram in known:
-                        found.append(gram)
+                        found.append(intern(gram))   # one copy of each gram, not one a word
             grams = cache[key] = tuple(found)
             if len(cache) > 200_000:
                 cache.clear()

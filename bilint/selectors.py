@@ -7,7 +7,6 @@ stops with a one-line error and the nearest known selector.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, Sequence
 
 from .model import Rule
@@ -20,6 +19,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     if word.casefold() in by_fold and by_fold[word.casefold()] != word:
         return f"; did you mean {by_fold[word.casefold()]!r}?"
     # codes are short and alike (BL101, BL110): only a near miss of one is worth naming
+    import difflib   # only on a typo: a clean run never pays for it
+
     cutoff = 0.8 if any(char.isdigit() for char in word) else 0.6
     close = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=cutoff)
     return f"; did you mean {by_fold[close[0]]!r}?" if close else ""

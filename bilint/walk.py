@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xhtml", ".docx", ".pdf")
 XML_SUFFIXES = (".xml", ".akn")
@@ -76,7 +75,29 @@ def walk_with_skipped(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
     return sorted(paths), sorted(skipped)
 
 
+def _in_work_tree(folder: str) -> bool:
+    """Whether git could know ``folder``: a ``.git`` in it or above it, or git's own variables set.
+
+    Asked before starting git, so that a folder outside any repository (a corpus, a
+    download) costs no process start on every run.
+    """
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return True
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
 def _git_files(folder: str) -> list[str] | None:
+    if not _in_work_tree(folder):
+        return None   # no repository: walk the folder
+    import subprocess
+
     try:
         result = subprocess.run(
             ["git", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],

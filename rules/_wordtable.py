@@ -32,6 +32,10 @@ from typing import Iterator
 from bilint.atomic import write_atomically
 
 BLOCK = 50            # lines a block (the spelling engine samples every 50th line)
+# decoded blocks kept: about 4 MB of strings. Unbounded, the Criminal Code's spelling and
+# candidate look-ups decoded 10,000 blocks (35 MB, half a million strings) that stayed for the
+# whole run; a block decodes again in microseconds, and the callers memoise their verdicts
+DECODED_BLOCKS = 1024
 _MAGIC = b"BILEX\x00\x01\n"
 _HEADER = struct.Struct("<8sII")   # magic, number of blocks, length of the index text
 
@@ -150,6 +154,8 @@ class WordTable:
     def _block(self, number: int) -> list[str]:
         lines = self._blocks.get(number)
         if lines is None:
+            if len(self._blocks) >= DECODED_BLOCKS:
+                self._blocks.clear()
             raw = bytes(self._body[self._offsets[number]:self._offsets[number + 1] - 1])
             lines = self._blocks[number] = raw.decode("utf-8").split("\n")
         return lines

@@ -447,12 +447,18 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
     data = number_words(code)
     patterns = _patterns(code)
     atoms = {**data.cardinals, **data.scales}
+    number_like_words = _number_like_words(data)
     words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     runs: list[list[tuple[int, int, str]]] = []
     for index, (start, end, word) in enumerate(words):
         if not free(start, end):
             continue
-        number_like = word in data.ordinals or _segment(word, atoms, data.joiners) is not None
+        number_like = number_like_words.get(word)
+        if number_like is None:
+            number_like = word in data.ordinals or _segment(word, atoms, data.joiners) is not None
+            if len(number_like_words) >= _NUMBER_LIKE_WORDS:
+                number_like_words.clear()
+            number_like_words[word] = number_like
         joiner = word in data.word_joiners
         if number_like:
             previous = runs[-1][-1] if runs else None
@@ -503,6 +509,21 @@ def _word_numbers(text: str, code: str, free) -> list[Quantity]:
             kind = "reference"
         quantities.append(Quantity(start, end, text[start:end], str(value), kind, weak))
     return quantities
+
+
+# words whose number-likeness is remembered, a language: a law repeats its words, and
+# segmenting each one against every number atom was most of BL401's time (the Criminal
+# Code: 154,000 segmentations for a few thousand distinct words)
+_NUMBER_LIKE_WORDS = 100_000
+_NUMBER_LIKE: dict[int, tuple[NumberWords, dict[str, bool]]] = {}
+
+
+def _number_like_words(data: NumberWords) -> dict[str, bool]:
+    """The memo of ``word -> is a number word`` for one language's number data."""
+    entry = _NUMBER_LIKE.get(id(data))
+    if entry is None or entry[0] is not data:
+        entry = _NUMBER_LIKE[id(data)] = (data, {})
+    return entry[1]
 
 
 def _last_end(words: list[tuple[int, int, str]], index: int) -> int:

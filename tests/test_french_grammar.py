@@ -155,3 +155,40 @@ def test_the_pre_filter_reads_the_morphology_it_is_given() -> None:
     assert candidate("de administration", defaults, morph)
     assert not candidate("de administration", ("agreement", "conjugation"), morph)
     assert candidate("il comprend", ("agreement", "confusions"), morph)   # a family it cannot filter for
+
+
+@needs_grammalecte
+def test_grammalecte_word_graph_is_held_compactly_with_the_same_answers() -> None:
+    # a list of 400,000 Python integers was the largest holder of a Criminal Code run
+    from array import array
+
+    checker = french_grammar.load_checker()
+    assert isinstance(checker.getSpellChecker().oMainDic.lByDic, array)
+    speller = checker.getSpellChecker()
+    assert speller.isValid("convention") and not speller.isValid("convantion")
+
+
+def test_an_unexpected_word_graph_is_left_as_it_is() -> None:
+    class Graph:
+        lByDic = [1, "x", 3]
+
+    class Checker:
+        def getSpellChecker(self):
+            return type("Speller", (), {"oMainDic": graph})()
+
+    graph = Graph()
+    french_grammar._compact_dictionary(Checker())
+    assert graph.lByDic == [1, "x", 3]
+
+
+@needs_grammalecte
+def test_a_paragraph_with_no_slip_costs_no_exemption_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    # finding the spans that would exempt a slip (markup, BL601's patterns) is work only a
+    # paragraph with a slip needs: most of a law has none
+    asked = []
+    spans = french_grammar.exempt_spans
+    monkeypatch.setattr(french_grammar, "exempt_spans", lambda node: asked.append(node) or spans(node))
+    assert _findings("les États membres prennent leur décision dans un délai raisonnable;") == []
+    assert asked == []
+    assert len(_findings("les États membres prennent leurs décision dans un délai raisonnable;")) == 1
+    assert len(asked) == 1

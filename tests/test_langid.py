@@ -63,3 +63,13 @@ def test_probabilities_are_deterministic_and_decide_clear_cases():
     langid._cached.cache_clear()
     langid._WORD_GRAMS.clear()
     assert langid.probabilities(dutch, ("fr", "nl")) == first   # seeded: the same answer every time
+
+
+def test_each_gram_is_held_once_whatever_the_words_holding_it():
+    # the per-word n-gram cache held a copy of each gram for every word (8 MB on the
+    # Criminal Code); identical grams are one string now, with the same list as before
+    factory = langid._factory(("fr", "nl"))
+    known = factory.word_lang_prob_map
+    first = langid._grams(" verdrag verdragen verdragsluitende", known)
+    seconds = [gram for gram in first if gram == "ve"]
+    assert len(seconds) >= 2 and all(gram is seconds[0] for gram in seconds)

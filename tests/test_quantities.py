@@ -75,3 +75,23 @@ def test_not_numbers() -> None:
 ])
 def test_parse_number_word(words: str, lang: str, value: int) -> None:
     assert parse_number_word(words, lang) == value
+
+
+def test_a_repeated_word_is_segmented_once_with_the_same_quantities(monkeypatch):
+    # a law repeats its words: segmenting each occurrence against every number atom was
+    # most of BL401's time on the Criminal Code
+    from rules import quantities
+
+    calls: list[str] = []
+    segment = quantities._segment
+
+    def counting(word, atoms, joiners):
+        calls.append(word)
+        return segment(word, atoms, joiners)
+
+    monkeypatch.setattr(quantities, "_segment", counting)
+    monkeypatch.setattr(quantities, "_NUMBER_LIKE", {})
+    text = " ".join(["de termijn van vijfentwintig dagen of zeven weken"] * 40)
+    found = [q.value for q in find_quantities(text, "nl") if not q.weak]
+    assert found == ["25", "7"] * 40
+    assert calls.count("termijn") == calls.count("dagen") == calls.count("weken") == 1

@@ -47,3 +47,21 @@ def test_directory_run_groups_pairs_skips_excludes_and_is_the_same_whatever_j(tm
     assert any(d["path"] == "b/law.fr.md" and d["code"] == "BL101" for d in report["diagnostics"])
     # an excluded file given by name is skipped too (pre-commit passes names)
     assert run("check", "archive/old.md", cwd=tmp_path).stdout == ""
+
+
+def test_a_folder_outside_any_repository_is_walked_without_starting_git(tmp_path, monkeypatch):
+    # a warm re-run of a corpus folder must not pay a process start that cannot help
+    if any((parent / ".git").exists() for parent in [tmp_path, *tmp_path.parents]):
+        import pytest
+
+        pytest.skip("the temporary folder is inside a repository")
+    _tree(tmp_path)
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+
+    def no_git(*args, **kwargs):
+        raise AssertionError(f"git started outside a repository: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    listed = walk(str(tmp_path / "a"))
+    assert listed == [str(tmp_path / "a" / "one.md"), str(tmp_path / "a" / "two.md")]

@@ -98,3 +98,14 @@ def test_copies_of_one_list_share_a_table_and_old_tables_are_pruned(folder, tmp_
         source.write_bytes(gzip.compress(f"aap\t{version}\n".encode(), mtime=0))
         assert WordTable.open(source).value("aap") == str(version)
     assert len(list(folder.glob("xx-*.lex"))) == _wordtable.KEEP
+
+
+def test_decoded_blocks_are_bounded_and_answers_unchanged(folder, monkeypatch):
+    # a long run looks words up all over the list: the decoded blocks must not all stay
+    monkeypatch.setattr(_wordtable, "DECODED_BLOCKS", 4)
+    lines = [f"w{number:06d}\t{number}" for number in range(40 * BLOCK)]
+    table = WordTable.from_text("\n".join(lines).encode("utf-8"))
+    for number in random.Random(3).sample(range(40 * BLOCK), 500):
+        assert table.value(f"w{number:06d}") == str(number)
+        assert len(table._blocks) <= 4
+    assert table.value("w999999") is None
