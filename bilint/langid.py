@@ -154,3 +154,30 @@ def any_language(text: str) -> dict[str, float]:
     already shown text in neither language of the pair (``bilint.layouts.foreign``)."""
     found = probabilities(text, known_profiles())
     return dict(sorted(found.items(), key=lambda item: -item[1]))
+
+
+_CLEAR_HITS = 3   # the fewest function words of one language that tell a passage without langdetect
+
+
+@lru_cache(maxsize=None)
+def _own_function_words(lang: str, other: str) -> frozenset[str]:
+    """``lang``'s function words that are not ``other``'s (``de`` and ``en`` are both Dutch
+    and French, so they tell neither)."""
+    from .lang import get_language
+
+    return frozenset(get_language(lang).function_words) - frozenset(get_language(other).function_words)
+
+
+def clearly_in(words: list[str], lang: str, other: str) -> bool:
+    """The cheap first pass: True when the lower-case ``words`` hold at least three of
+    ``lang``'s own function words and none of ``other``'s, so the passage is ``lang``'s
+    and the language detector need not be asked. False means "ask it", not "not lang"."""
+    own, others = _own_function_words(lang, other), _own_function_words(other, lang)
+    if not own or not others:
+        return False   # a language without function words in its data: always ask
+    hits = 0
+    for word in words:
+        if word in others:
+            return False
+        hits += word in own
+    return hits >= _CLEAR_HITS

@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from bilint.api import Bitext, Finding, Node, Related, rule
-from bilint.langid import probabilities
+from bilint.langid import clearly_in, probabilities
 
 from ._prose import TEXT_KINDS, blank_out, exempt_spans, sentences, text_nodes
 
@@ -43,7 +43,10 @@ def wrong_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
     titles and headings without final punctuation are skipped (in a sectioned file they
     may be placed with either version); a sentence is judged only when at least
     ``min_words`` lower-case words remain; it is reported when the language detector, restricted to the two
-    languages, is at least ``confidence`` sure of the other one. Consecutive sentences of
+    languages, is at least ``confidence`` sure of the other one. A sentence holding three
+    or more of its own language's function words (articles, prepositions, auxiliaries:
+    ``function_words`` in the language data) and none of the other's is its own language's
+    without asking the detector, which is most sentences of a law. Consecutive sentences of
     one provision are reported together.
 
     Example:
@@ -74,6 +77,8 @@ def wrong_language(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findi
                 words = _words(judged[start:end])
                 if len(words) < minimum_words or sum(map(len, words)) < minimum_letters:
                     continue
+                if clearly_in(words, lang, other):
+                    continue   # its own language's function words and none of the other's
                 scores = probabilities(" ".join(words), languages)
                 if scores.get(other, 0.0) >= confidence:
                     wrong.append((start, end))

@@ -73,3 +73,43 @@ def test_each_gram_is_held_once_whatever_the_words_holding_it():
     first = langid._grams(" verdrag verdragen verdragsluitende", known)
     seconds = [gram for gram in first if gram == "ve"]
     assert len(seconds) >= 2 and all(gram is seconds[0] for gram in seconds)
+
+
+@pytest.mark.parametrize("text,lang,other,clear", [
+    # three of its own function words and none of the other's: told without langdetect
+    ("de rechter kan de straf verminderen wanneer het misdrijf door een minderjarige is gepleegd", "nl", "fr", True),
+    ("le juge peut réduire la peine lorsque l'infraction est commise par un mineur", "fr", "nl", True),
+    # 'de' and 'en' are both Dutch and French: they tell neither
+    ("de en de en de en prononcées", "fr", "nl", False),
+    # one word of the other language's own: the detector is asked
+    ("le juge peut réduire la peine van het mineur", "fr", "nl", False),
+    # a Dutch sentence in the French version is never taken for French
+    ("de rechter kan de straf verminderen wanneer het misdrijf is gepleegd", "fr", "nl", False),
+    # too few function words to be sure
+    ("amende emprisonnement réclusion criminelle", "fr", "nl", False),
+])
+def test_the_first_pass_tells_only_clear_passages(text, lang, other, clear):
+    from bilint.langid import clearly_in
+
+    assert clearly_in(text.split(), lang, other) is clear
+
+
+def test_the_first_pass_spares_the_detector_on_a_law_and_keeps_bl701s_findings():
+    from bilint import langid
+    from bilint.engine import Settings, lint_paths
+
+    nl = ("Artikel 1\n\nDe rechter kan de straf verminderen wanneer het misdrijf door een minderjarige "
+          "is gepleegd en de schade volledig werd hersteld.\n\n"
+          "Artikel 2\n\nLe juge peut réduire la peine lorsque l'infraction est commise par un mineur "
+          "et que le dommage a été entièrement réparé.\n")
+    fr = ("Article 1er\n\nLe juge peut réduire la peine lorsque l'infraction est commise par un mineur "
+          "et que le dommage a été entièrement réparé.\n\n"
+          "Article 2\n\nLe juge peut réduire la peine lorsque l'infraction a été commise avec violence "
+          "et que la victime est un mineur.\n")
+    langid._cached.cache_clear()
+    _, diagnostics = lint_paths(["wet.nl.md", "wet.fr.md"], Settings(select=("BL701",)),
+                                texts={"wet.nl.md": nl, "wet.fr.md": fr})
+    codes = [(d.code, d.lang) for d in diagnostics]
+    asked = langid._cached.cache_info().misses
+    assert asked == 1          # only the French sentence of the Dutch version needs the detector
+    assert codes == [("BL701", "nl")]

@@ -49,6 +49,8 @@ class Language:
     conjunctions: tuple[str, ...]
     # words between a date's day, month and year ("22 de febrero de 2012"); none in nl, fr, en
     date_joiners: tuple[str, ...] = ()
+    # closed-class words: langid's first pass tells a clear passage's language without langdetect
+    function_words: tuple[str, ...] = ()
     sections: dict[str, tuple[str, ...]] = field(hash=False, compare=False, default_factory=dict)
     divisions: dict[str, tuple[str, ...]] = field(hash=False, compare=False, default_factory=dict)
 
@@ -68,6 +70,7 @@ class Language:
             first_ordinals=words("first_ordinals"), ordinal_words=words("ordinal_words"),
             opening_formulas=words("opening_formulas"), footnote_words=words("footnote_words"),
             conjunctions=words("conjunctions"), date_joiners=words("date_joiners"),
+            function_words=words("function_words"),
             sections={key: tuple(value) for key, value in data.get("sections", {}).items()},
             divisions={key: tuple(value) for key, value in data.get("divisions", {}).items()},
         )
