@@ -113,3 +113,22 @@ def test_the_first_pass_spares_the_detector_on_a_law_and_keeps_bl701s_findings()
     asked = langid._cached.cache_info().misses
     assert asked == 1          # only the French sentence of the Dutch version needs the detector
     assert codes == [("BL701", "nl")]
+
+
+def test_an_interleaved_files_blocks_are_told_by_their_function_words_first():
+    from bilint import langid
+    from bilint.lang import get_language
+    from bilint.layouts import block_language
+    from bilint.readers import read_blocks
+    from bilint.source import Source
+
+    text = ("De rechter kan de straf verminderen wanneer het misdrijf door een minderjarige is gepleegd.\n\n"
+            "Le juge peut réduire la peine lorsque l'infraction est commise par un mineur.\n\n"
+            "Samenwerking politie justitie douane grensoverschrijdend.\n")
+    blocks = read_blocks(Source("wet.md", text))
+    data = {code: get_language(code) for code in ("nl", "fr")}
+    langid._cached.cache_clear()
+    told = [block_language(block, ("nl", "fr"), data) for block in blocks]
+    assert told[:2] == [("nl", "nl"), ("fr", "fr")]
+    # the third block has no function word: langdetect is asked for it alone
+    assert langid._cached.cache_info().misses == 1

@@ -51,7 +51,7 @@ def block_language(block: Block, languages: tuple[str, str], data: dict[str, Lan
     confidently wrong too often (a heading in capitals, a name), so a short block gets only
     a guess, which the layout weighs against the block's neighbours.
     """
-    from ..langid import probabilities
+    from ..langid import clearly_in, probabilities
 
     text = block.text.text
     hits = [code for code in languages if _keyword_hit(text, data[code])]
@@ -62,6 +62,10 @@ def block_language(block: Block, languages: tuple[str, str], data: dict[str, Lan
     letters = sum(char.isalpha() for char in text)
     if letters < _MIN_GUESS_LETTERS or _mostly_names(text):
         return None, None
+    words = _LOWER_WORDS.findall(text)
+    clear = next((code for code in languages if clearly_in(words, code, _other(code, languages))), None)
+    if clear is not None:
+        return (clear if letters >= _MIN_LETTERS else None), clear   # told by its function words
     probs = probabilities(text, languages)
     if not probs:
         return None, None
@@ -101,6 +105,11 @@ def fill_undecided(judged: list[tuple[str | None, str | None]]) -> list[str | No
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿœ]+(?![\w'’-])")
+
+
+def _other(code: str, languages: tuple[str, str]) -> str:
+    return languages[1] if code == languages[0] else languages[0]
 
 
 def _mostly_names(text: str) -> bool:
