@@ -206,7 +206,9 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     related form, or left implicit; nor is a conflicting term that stands far from where
     the term would (more than a fifth of the provision away): another subject; nor in two
     provisions the alignment paired by position only (items ``I`` and ``II``, a paragraph
-    twice as long as its counterpart). Plural and case endings are allowed, a Dutch
+    twice as long as its counterpart); nor when the other version renders it by a paraphrase
+    built on one of its renderings' words (``par envoi recommandé`` for ``lettre recommandée``).
+    Plural and case endings are allowed, a Dutch
     counterpart may sit inside a compound, and a glossary cell may list several renderings
     (``gevangenisstraf | vrijheidsstraf``), each of them a counterpart.
 
@@ -247,6 +249,8 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                     continue
                 if any(find_term(folded[other.lang], w, other.lang, strict=False) for w in wanted):
                     continue
+                if _related_form(folded[other.lang], wanted):
+                    continue   # rendered by a paraphrase built on the term's own word
                 if _inside_longer_term(folded[lang], match, terms, index, lang):
                     continue
                 lonely[lang].append((match, wanted))
@@ -269,6 +273,25 @@ def glossary_term(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
                           f"{left.kind} says '{theirs}' (the glossary's '{' or '.join(their_wanted)}')",
                           related=(Related(right.locate(their_match.start(), their_match.end()),
                                            f"the {right.lang} {right.describe()}", right.text[:160]),))
+
+
+_STEM = 6   # letters a word keeps of a glossary rendering's word to match its related forms
+
+
+def _related_form(folded: str, wanted: list[str]) -> bool:
+    """The other version renders the term by a paraphrase or a related form built on a
+    word of one of its glossary renderings: ``par envoi recommandé`` for ``lettre
+    recommandée`` (``aangetekende brief``), ``condamnation`` for ``condamné``. Each
+    word of six letters or more of a rendering is looked for by its stem (the word less
+    its last three letters, at least six): the paraphrase shares it."""
+    for rendering in wanted:
+        for word in fold(rendering).split():
+            if len(word) < _STEM:
+                continue
+            stem = word[:max(_STEM, len(word) - 3)]
+            if re.search(r"(?<!\w)" + re.escape(stem), folded):
+                return True
+    return False
 
 
 def _loosely_paired(left: Node, right: Node) -> bool:
