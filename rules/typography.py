@@ -197,6 +197,13 @@ _SUSPENDED_BEFORE = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})([ \u00a0]+-)
 _SPACED_DASH = re.compile(r"\s[-–—]\s|\s[-–—]$|^[-–—]\s")
 
 
+def _function_words(lang: str) -> frozenset[str]:
+    """The language data's articles, prepositions and auxiliaries (``de``, ``la``, ``the``)."""
+    from bilint.lang import get_language
+
+    return frozenset(get_language(lang).function_words)
+
+
 @rule("BL503", "suspended-compound-space", "typography", "warning")
 def suspended_compound_space(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A space between the hyphen of a suspended compound and its word.
@@ -204,7 +211,9 @@ def suspended_compound_space(bitext: Bitext, options: Mapping[str, Any]) -> Iter
     Why: in ``drugsproductie en -handel`` the hyphen stands for the shared part and is
     written against the word; ``en - handel`` reads as a dash that opens an aside, and a
     line may break after it. A sentence with another spaced dash is left alone, since
-    there the hyphen may be a dash around an aside.
+    there the hyphen may be a dash around an aside, and so is a dash before a function
+    word (``en - de gegevens``: a list's dash run into the line before it, or an aside),
+    which is no compound's part.
 
     Example:
         nl: ``de illegale drugsproductie en - handel`` → ``en -handel``;
@@ -215,7 +224,10 @@ def suspended_compound_space(bitext: Bitext, options: Mapping[str, Any]) -> Iter
     """
     for node, start, sentence in _sentences(bitext):
         candidates = []
+        function_words = _function_words(node.lang)
         for match in _SUSPENDED_AFTER.finditer(sentence):
+            if match.group(2).lower() in function_words:
+                continue   # '… en - de gegevens': a dash item or an aside, no compound's part
             candidates.append((match.start(1), match.end(2), "-" + match.group(2),
                                f"stray space after the hyphen: '-{match.group(2)}'"))
         for match in _SUSPENDED_BEFORE.finditer(sentence):
