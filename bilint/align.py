@@ -250,3 +250,24 @@ def uncompared(pairs: list[Pair]) -> list[tuple[Node, Node, int]]:
             division, other = _root(division), _root(other)
         found.append((division, other, count))
     return found
+
+
+_MIN_UNPAIRED = 5    # passages on each side: fewer, and an unpaired text may just be short
+
+
+def unaligned(pairs: list[Pair]) -> tuple[int, int] | None:
+    """``(passages of the one version, of the other)`` when both have several passages and
+    not one of them was paired with a passage of the other (one version reads its whole
+    text inside a heading the other lacks, or the two are laid out beyond recognition);
+    None when the alignment holds anywhere. Comparing such versions compares nothing, which
+    must be said rather than passed in silence."""
+    left = right = 0
+    for pair in pairs:
+        if pair.left is not None and pair.right is not None:
+            if pair.left.kind not in ("document", "title"):
+                return None
+            continue
+        left += pair.left is not None
+        right += pair.right is not None
+    return (left, right) if min(left, right) >= _MIN_UNPAIRED else None
+

@@ -75,7 +75,7 @@ def selected(rules: Iterable[Rule], select: Sequence[str], ignore: Sequence[str]
 
 
 def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] | None = None) -> Bitext:
-    from .align import align, uncompared
+    from .align import align, unaligned, uncompared
     from .lang import get_language
     from .layouts.load import load
     from .parse import parse_blocks
@@ -97,7 +97,10 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
         # BL004 says so once for the document or for each such division
         regions = uncompared(pairs)
         whole = [count for division, _, count in regions if division.parent is None]
-        if whole:
+        apart = unaligned(pairs)
+        if apart:
+            config["translation"], config["unaligned"] = False, apart
+        elif whole:
             config["translation"], config["discordant"] = False, whole[0]
         else:
             config["uncompared"] = tuple(regions)

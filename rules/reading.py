@@ -34,7 +34,10 @@ def not_a_translation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
     sorted in its own language). That division is not compared and is reported once; when
     it is (nearly) the whole document, the document is, as a debate is. A translated
     text keeps its values in its sentences' order: on the dev corpus no pair of a
-    translated text was such a pair.
+    translated text was such a pair. And where not one passage of either version could be
+    paired with one of the other (a version that reads its whole text under a heading the
+    other lacks), nothing could be compared, and this says so rather than passing in
+    silence.
 
     Example: a Chamber plenary record in Word-HTML: a French speech, then a Dutch one,
     each with its own numbers and names. An index whose English and French entries are
@@ -46,6 +49,14 @@ def not_a_translation(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Fi
         yield from _uncompared_divisions(bitext)
         return
     code, source = next(_sources(bitext))
+    apart = bitext.config.get("unaligned")
+    if apart:
+        yield Finding(source.location(0, 0, None),
+                      f"the two versions do not correspond passage by passage: none of the {apart[0]} passages "
+                      f"of the {bitext.languages[0]} version could be paired with one of the {apart[1]} of the "
+                      f"{bitext.languages[1]} version (laid out too differently to align): only the "
+                      "single-language rules were run")
+        return
     discordant = bitext.config.get("discordant")
     if discordant:
         yield Finding(source.location(0, 0, None),

@@ -179,3 +179,16 @@ def test_a_range_of_provisions_holds_its_members_a_range_of_days_does_not() -> N
         "136ter", "136quater", "136quinquies", "136sexies", "394", "395", "396"]
     text = "een gevangenisstraf van 3 tot 30 dagen"
     assert _range_members(text, find_quantities(text, "nl")) == []
+
+
+def test_versions_of_which_no_passage_pairs_are_said_once_not_passed_in_silence() -> None:
+    """One version reads its whole text under a heading the other lacks: not one passage
+    pairs, so nothing can be compared; BL004 says so once and the version-comparing rules
+    (a 'French' passage of an index column read into the English, BL701) stay silent."""
+    nl = "DEEL I ALGEMEEN\n\n" + "\n\n".join(
+        f"Alinea {i}: de commissie vergadert op de {i}de dag van de maand." for i in range(1, 7)) + "\n"
+    fr = "\n\n".join(f"Alinéa {i} : la commission se réunit le {i}e jour du mois." for i in range(1, 7)) + "\n"
+    _, diagnostics = lint_paths(["x.nl.md", "x.fr.md"], Settings(select=["BL0", "BL4", "BL7"]),
+                                {"x.nl.md": nl, "x.fr.md": fr})
+    assert [d.code for d in diagnostics] == ["BL004"]
+    assert "none of the 7 passages of the nl version could be paired with one of the 6" in diagnostics[0].message
