@@ -312,6 +312,76 @@ def _summaries(bitext: Bitext) -> list[tuple[Node, Node, list[_Leftover]]]:
     return _CACHE[2]
 
 
+@dataclass(frozen=True)
+class BlockValues:
+    """The values left over where BL003 reports a provision divided differently."""
+
+    leftovers: tuple
+
+    def describe(self, first: str) -> str:
+        """``26 values differ too: 18 in fr only (2 · 3 · 71 …), 8 in nl only (71.76 …)``."""
+        langs = list(dict.fromkeys([first] + [x.node.lang for x in self.leftovers]))
+        parts = []
+        for lang in langs:
+            mine = [x for x in self.leftovers if x.node.lang == lang]
+            if not mine:
+                continue
+            shown = " · ".join(dict.fromkeys(" ".join(x.quantity.written.split()) for x in mine))
+            if len(shown) > 40:
+                shown = shown[:40].rsplit(" · ", 1)[0] + " …"
+            parts.append(f"{len(mine)} in {lang} only ({shown})")
+        count = len(self.leftovers)
+        return f"{count} value{'s' if count != 1 else ''} differ{'s' if count == 1 else ''} too: " + ", ".join(parts)
+
+
+def _within(node: Node, ancestor: Node) -> bool:
+    current = node
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = current.parent
+    return False
+
+
+_OWNED: list = [None, None, None]
+
+
+def _owned(bitext: Bitext) -> tuple[dict[int, BlockValues], set[int]]:
+    """Which values BL003's findings name: for each provision divided differently, the
+    summary of the block holding it (named once, in the first such finding) and the values
+    left over inside it; and the ids of those summaries and values, which BL401 leaves."""
+    if _OWNED[0] is bitext:
+        return _OWNED[1], _OWNED[2]
+    from .unpaired import divided
+
+    values: dict[int, BlockValues] = {}
+    taken: set[int] = set()
+    summaries = _summaries(bitext)
+    singles = [x for x in _differences(bitext) if _family(x.quantity) == "quantity"
+               and any(ch.isdigit() for ch in x.quantity.written)]
+    for found in divided(bitext):
+        leftovers: list[_Leftover] = []
+        for summary in summaries:
+            block, other, outs = summary
+            if id(summary) not in taken and any(_within(n, b) for n in (found.parent, found.counterpart)
+                                                for b in (block, other)):
+                taken.add(id(summary))
+                leftovers.extend(outs)
+        for single in singles:
+            if id(single) not in taken and any(_within(single.node, n) for n in (found.parent, found.counterpart)):
+                taken.add(id(single))
+                leftovers.append(single)
+        if leftovers:
+            values[id(found)] = BlockValues(tuple(leftovers))
+    _OWNED[0], _OWNED[1], _OWNED[2] = bitext, values, taken
+    return values, taken
+
+
+def divided_values(bitext: Bitext, found) -> "BlockValues | None":
+    """The values BL003's finding for ``found`` (a ``rules.unpaired.Divided``) names."""
+    return _owned(bitext)[0].get(id(found))
+
+
 def _summary_finding(block: Node, other: Node, leftovers: list[_Leftover]) -> Finding:
     """One finding for a block whose versions differ in many values."""
     first, second = sorted((block, other), key=lambda n: n.lang != leftovers[0].node.lang)
@@ -360,7 +430,10 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     article (or, outside articles, the highest aligned block), as multisets of values: a
     value the other version's article holds as often is not missing, and an article
     with more than four values left over is one finding that lists them (``the two
-    versions of this article differ in 14 values: …``), with both locations. Editorial
+    versions of this article differ in 14 values: …``), with both locations. Where BL003
+    reports the provision divided differently (its items do not pair), the values left
+    over there are named in BL003's finding, not here: one structural difference, one
+    finding (select BL003 to see them). Editorial
     notes (``(Zie NOTA 1 onder TITEL)``, ``[Red: …]``), a database's status dates, image
     and link targets hold no values.
 
@@ -396,9 +469,13 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     itself: compound number words are parsed less surely than digits.
     """
     ignored = _ignored(options)
-    for block, other, leftovers in _summaries(bitext):
-        yield _summary_finding(block, other, leftovers)
+    _, owned = _owned(bitext)   # the values of a provision divided differently are BL003's
+    for summary in _summaries(bitext):
+        if id(summary) not in owned:
+            yield _summary_finding(*summary)
     for leftover in _differences(bitext):
+        if id(leftover) in owned:
+            continue
         quantity = leftover.quantity
         if _family(quantity) != "quantity" or quantity.value in ignored:
             continue
