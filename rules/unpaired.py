@@ -41,9 +41,9 @@ def divided(bitext: Bitext) -> list[Divided]:
 
 
 def _unpaired(bitext: Bitext) -> "list[Finding | Divided]":
+    found: list[Finding | Divided] = []
     if any(not bitext.documents[code].root.children for code in bitext.languages):
         return found  # a whole language missing is BL002's finding, not one per provision
-    found: list[Finding | Divided] = []
     reported_parents: set[int] = set()
     unpaired_items: dict[int, list] = {}
     for pair in bitext.pairs:
