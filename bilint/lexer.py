@@ -9,7 +9,8 @@ language data, so the lexer knows no language of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .lang import Language
 from .readers import Block
@@ -160,6 +161,13 @@ def classify(block: Block, language: Language) -> Token:
         ordinal = int(number) if number.isdigit() else None
         return Token("ARTICLE", block, heading_text=number, number=number.lower(), ordinal=ordinal,
                      body_start=len(number) + len(text[len(number):]) - len(text[len(number):].lstrip()))
+    if not article:
+        slashed = _slash_article_pattern(language).match(text)
+        if slashed:
+            number = f"{slashed.group('number')}{slashed.group('suffix')}/{slashed.group('sub')}".lower()
+            return Token("ARTICLE", block, heading_text=text[:slashed.start("sep")].strip(), number=number,
+                         ordinal=int(slashed.group("number")), suffix=number[len(slashed.group("number")):],
+                         body_start=slashed.end())
     if article and not block.heading and not article.group("sep").strip() and article.end() < len(text):
         article = None   # "Artikel 389 is van toepassing …": prose that cites an article
     if article and _division_numbered_in_roman(article, language):
@@ -194,11 +202,39 @@ def classify(block: Block, language: Language) -> Token:
                       int(paragraph.group("number")))
         return Token("ITEM", block, label=label, body_start=paragraph.end())
     label = match_label(text)
+    if label is None:
+        label = _label_after_amendment_mark(text)
     if label is not None and block.heading and label.kind == "dash":
         label = None   # "#### — BILLET DE PASSAGE.": a heading, not a list item
     if label is not None and (label.kind != "dash" or label.end < len(text)):
         return Token("ITEM", block, label=label, body_start=label.end)
     return Token("PARA", block)
+
+
+# a consolidation's mark that an item was inserted or replaced, before the item's label:
+# ``[¹ 41° …]¹`` (the superscript left out), ``(2° … ) <W 2005-07-20/41>`` (Justel's older style)
+_AMENDMENT_OPEN = re.compile(r"\s*[\[(]\s*(?=[0-9]{1,3}°|§\s*[0-9])")
+
+
+def _label_after_amendment_mark(text: str) -> Label | None:
+    """The label of an item that opens with an amendment mark: the item is ``41°``."""
+    mark = _AMENDMENT_OPEN.match(text)
+    if mark is None:
+        return None
+    label = match_label(text[mark.end():])
+    if label is None or label.kind not in ("decimal", "section-sign"):
+        return None
+    return replace(label, start=label.start + mark.end(), end=label.end + mark.end())
+
+
+@lru_cache(maxsize=16)
+def _slash_article_pattern(language: Language) -> "re.Pattern[str]":
+    """An article numbered after another with a slash (``Art. 417/56.``, ``Art.
+    433novies/1.``: Belgian law inserts articles so since 2012), as a heading: its number
+    followed by a full stop, so that prose citing ``artikel 417/56 van`` is no heading."""
+    words = "|".join(re.escape(word) for word in sorted(language.article_words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\.?\s*(?P<number>\d{{1,4}})(?P<suffix>[a-z]*)/(?P<sub>\d{{1,3}})"
+                      r"(?P<sep>\s*\.\s*(?!\d))", re.I)
 
 
 def _article_ordinal(number: str, language: Language) -> int | None:

@@ -116,3 +116,17 @@ def test_pdf_text_dump_is_split_into_paragraphs_by_wrapped_lines():
     assert len(blocks) == 1 + 6 + 1
     word = blocks[1].text.text.index("service")
     assert blocks[1].text.source_range(word + 3, word + 4)[0] == text.index("\nvice") + 1
+
+
+def test_a_header_of_a_few_lines_in_the_other_language_is_no_section():
+    """A database's heading guessed French above a whole Dutch code (Justel) is not the French
+    version: the file is monolingual, said once, and no Dutch article lacks a counterpart."""
+    header = ("JUSTEL - Législation consolidée\n\nLes modifications publiées jusqu'au vingt-huit mai inclus "
+              "sont intégrées dans le texte de la loi.\n\n")
+    dutch = "\n\n".join(f"Art. {n}. De regering van elke staat die partij is neemt de nodige maatregelen om het "
+                        f"verdrag nummer {n} toe te passen in alle gemeenten van het land." for n in range(1, 60))
+    from bilint.layouts.load import load
+
+    streams = load(["wet.md"], ("nl", "fr"), texts={"wet.md": header + dutch + "\n"})
+    assert streams.blocks["fr"] == [] and streams.notes == ["no fr text found"]
+    assert len(streams.blocks["nl"]) == 61

@@ -73,6 +73,9 @@ def corpus_documents(corpus: Path) -> list[Doc]:
     grondwet = formats / "be-grondwet-kamer-pdf"
     docs.append(Doc("formats/be-grondwet-kamer-pdf", (str(grondwet / "grondwet_nl_2021.pdf"),
                                                       str(grondwet / "constitution_en_2021.pdf")), ("nl", "en")))
+    justel = formats / "be-justel-strafwetboek-pdf"   # one PDF a language, named differently
+    docs.append(Doc("formats/be-justel-strafwetboek-pdf", (str(justel / "strafwetboek_nl.pdf"),
+                                                           str(justel / "code_penal_fr.pdf")), ("nl", "fr")))
     docs.append(Doc("formats/ca-gazette-part1-quarterly-index",
                     (str(formats / "ca-gazette-part1-quarterly-index" / "2005_Volume_139_g1-139q1.pdf"),), ("en", "fr")))
     un = formats / "un-akn-ecn7-2012-L2-en-es"   # Akoma Ntoso 2.0, one file a language, paired by their work

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..model import MappedText
+from ..model import Mark, MappedText
 from ..source import InputError, Source
 from .block import INVISIBLE, Block
 
@@ -37,7 +37,8 @@ _EDGE = 0.075                  # the top and bottom bands where running heads an
 # each run of spaces has one place in the pattern ("\s*[-–]?\s*" backtracks quadratically on spaces)
 _PAGE_NUMBER = re.compile(r"(?:p\.|page|blz\.|pag\.)?\s*(?:[-–]\s*)?\d{1,4}\s*(?:[-–]\s*)?(?:/\s*\d{1,4})?", re.I)
 _ROMAN_PAGE = re.compile(r"[ivxlc]{1,7}|[IVXLC]{1,7}")
-_LABEL_START = re.compile(r"(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d|art\.|article|artikel|[-–•])\s", re.I)
+# a label, also after a consolidation's amendment mark (``[¹ 41° …``, ``(2° …``)
+_LABEL_START = re.compile(r"(?:\[\s*(?:[0-9]{1,3}\s+)?(?=[0-9]{1,3}°|§))?(?:\(?[0-9]{1,3}[.)°]|\(?[a-z][.)]|§\s*\d{1,3}(?:bis|ter|quater)?\.?|art\.|article|artikel|[-–•])\s", re.I)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class _Line:
     number: int = 0      # 1-based line number in its column on its page
     x1: float = 0.0      # where the line ends
     first_width: float = 0.0   # the width of its first word
+    raised: tuple[int, ...] = ()   # the indexes of its words set as superscript numbers
 
     @property
     def text(self) -> str:
@@ -247,10 +249,28 @@ def _lines(page: int, column: str, words: list[dict]) -> list[_Line]:
 
 def _make_line(page: int, column: str, words: list[dict]) -> _Line:
     words = sorted(words, key=lambda w: w["x0"])
+    size = median(float(w.get("size", 10)) for w in words)
     return _Line(page, column, min(w["top"] for w in words), max(w["bottom"] for w in words),
                  words[0]["x0"], ["".join(ch for ch in w["text"] if ch not in INVISIBLE) for w in words],
-                 median(float(w.get("size", 10)) for w in words), x1=max(w["x1"] for w in words),
-                 first_width=words[0]["x1"] - words[0]["x0"])
+                 size, x1=max(w["x1"] for w in words), first_width=words[0]["x1"] - words[0]["x0"],
+                 raised=_raised(words))
+
+
+def _raised(words: list[dict]) -> tuple[int, ...]:
+    """The words that are a superscript number: smaller than the line's type and raised
+    above its baseline (a note call, Justel's amendment number ``[¹`` … ``]¹``). They are
+    marks, not text, as the HTML reader makes ``<sup>``: ``[¹ Een`` reads ``[ Een``."""
+    size = median(float(w.get("size", 10)) for w in words for _ in w["text"])   # most letters'
+    body = [w["bottom"] for w in words if float(w.get("size", 10)) > 0.9 * size]
+    if not body or len(body) == len(words):
+        return ()
+    baseline = median(body)
+    return tuple(index for index, w in enumerate(words)
+                 if float(w.get("size", 10)) <= 0.85 * size and baseline - w["bottom"] > 0.15 * size
+                 and _SUPERSCRIPT_NUMBER.fullmatch(w["text"]))
+
+
+_SUPERSCRIPT_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _shape(text: str) -> str:
@@ -261,27 +281,84 @@ def _shape(text: str) -> str:
 def _drop_furniture(pages: list[_Page]) -> None:
     """Running heads and feet (repeated shapes at a page's edge), page numbers,
     letter-spaced lines and vertical margin text."""
-    edge_shapes: Counter[str] = Counter()
+    edge_lines: dict[str, list[tuple[_Page, _Line]]] = {}
     for page in pages:
-        for shape in {_shape(line.text) for line in page.lines if _at_edge(line, page)}:
-            edge_shapes[shape] += 1
+        for line in page.lines:
+            if _at_edge(line, page):
+                edge_lines.setdefault(_shape(line.text), []).append((page, line))
+    edge_shapes: Counter[str] = Counter()
+    heads: set[int] = set()   # the ids of the lines that are a running head or foot
+    head_numbers: dict[str, set[str]] = {}   # the numbers each running head prints
+    for shape, found in edge_lines.items():
+        running = _running(found)
+        edge_shapes[shape] = len({page.number for page, _ in running})
+        heads.update(id(line) for _, line in running)
+        head_numbers[shape] = {number for _, line in running for number in _NUMBER.findall(line.text)}
     repeated = max(2, int(0.2 * len(pages)))
     # a long running head is furniture on a few pages too (the contents' pages of a record
-    # have their own), and so is a part of it where a page's columns cut it in two
+    # have their own), and so is a part of it where a page's columns cut it in two (its
+    # numbers are the head's)
     long_heads = [shape for shape, count in edge_shapes.items() if count >= 3 and len(shape) >= 12]
     for page in pages:
         kept = []
+        shorts = [line for line in page.lines if _short(line)]
         for line in page.lines:
             text = line.text
             shape = _shape(text)
-            if _at_edge(line, page) and (edge_shapes[shape] >= repeated or _PAGE_NUMBER.fullmatch(text)
-                                         or _ROMAN_PAGE.fullmatch(text)
-                                         or len(shape) >= 8 and any(shape in head for head in long_heads)):
+            if _at_edge(line, page) and (id(line) in heads and (edge_shapes[shape] >= repeated
+                                                                or shape in long_heads)
+                                         or _PAGE_NUMBER.fullmatch(text) or _ROMAN_PAGE.fullmatch(text)
+                                         or len(shape) >= 8 and _part_of_head(shape, text, long_heads, head_numbers)):
                 continue
-            if _letter_spaced(line.words) or (len(text) <= 2 and not text[:1].isdigit()):
-                continue   # K A M E R, or one letter of a vertical margin title
+            if _letter_spaced(line.words) or _short(line) and (not _SHORT_LINE.fullmatch(text) or any(
+                    other is not line and abs(other.top - line.top) < 3 * line.size
+                    and abs(other.x0 - line.x0) < line.size for other in shorts)):
+                continue   # K A M E R, or a letter or two of a vertical margin title
             kept.append(line)
         page.lines = kept
+
+
+_NUMBER = re.compile(r"\d+")
+# a line of its own that is text, unless other short lines stand above or below it (the
+# letters of a vertical title): a conjunction between two list items (``of``, ``ou``), a
+# colon the line before had no room for
+_SHORT_LINE = re.compile(r"[^\W\d_]{2}|[:;]")
+
+
+def _short(line: _Line) -> bool:
+    return len(line.text) <= 2 and not line.text[:1].isdigit()
+
+
+def _part_of_head(shape: str, text: str, long_heads: list[str], head_numbers: dict[str, set[str]]) -> bool:
+    """A line that is a part of a long running head (cut in two by a page's columns), or
+    the head with its parts in another order, printing only numbers the head prints."""
+    within = [head for head in long_heads if shape in head]
+    return bool(within) and set(_NUMBER.findall(text)) <= set().union(*(head_numbers[head] for head in within))
+
+
+def _running(found: list[tuple[_Page, _Line]]) -> list[tuple[_Page, _Line]]:
+    """Of the lines of one shape at the pages' edges, those that are one running head or
+    foot: printed at one height, with the same numbers on every page but the page's own
+    (which keeps one distance to the page's place in the file). Lines of a document that
+    repeat a formula (Justel's amendment notes ``(1)<W 2016-02-05/11, art. 3, …>``, a
+    repealed article's ``Art. 14. (Opgeheven)``) differ in their numbers or their height,
+    and are text."""
+    heights = Counter(round(line.top / 3) for _, line in found)
+    height = max(heights, key=lambda h: sum(heights.get(h + d, 0) for d in (-1, 0, 1)))
+    level = [(page, line) for page, line in found if abs(round(line.top / 3) - height) <= 1]
+    numbers = [tuple(int(n) for n in _NUMBER.findall(line.text)) for _, line in level]
+    size = Counter(len(n) for n in numbers).most_common(1)[0][0]
+    level = [(item, n) for item, n in zip(level, numbers) if len(n) == size]
+    varying = [k for k in range(size) if len({n[k] for _, n in level}) > 1]
+    if not varying:
+        return [item for item, _ in level]
+    if len(varying) == 1:
+        k = varying[0]
+        offsets = Counter(n[k] - page.number for (page, _), n in level)
+        offset = offsets.most_common(1)[0][0]
+        return [item for item, n in level if n[k] - item[0].number == offset]
+    common = Counter(n for _, n in level).most_common(1)[0][0]
+    return [item for item, n in level if n == common]
 
 
 def _at_edge(line: _Line, page: _Page) -> bool:
@@ -351,7 +428,26 @@ def _build(path: str, pages: list[_Page]) -> Source:
     source = Source(path, text, "pdf", format="pdf")
     groups: list[list[int]] = []
     group: list[int] = []
+    notes: set[int] = set()   # the groups that are notes below a rule line
+    in_notes = False
     for index, line in enumerate(ordered):
+        if _RULE_LINE.fullmatch(line.text):
+            # a rule line sets the notes apart (Justel: ``----------`` then ``(1)<W …>``)
+            if group:
+                groups.append(group)
+            group, in_notes = [], True
+            continue
+        if in_notes:
+            if _NOTE_CALL.match(line.text):
+                if group:
+                    groups.append(group)
+                notes.add(len(groups))
+                group = [index]
+                continue
+            if group and not _NOTE_END.search(ordered[group[-1]].text) and not _LABEL_START.match(line.text + " "):
+                group.append(index)   # a note's next line
+                continue
+            in_notes = False
         if group and (_new_paragraph(ordered[group[-1]], line, ordered[group[0]])
                       or _ended_early(ordered[group[-1]], line, margins)):
             groups.append(group)
@@ -361,15 +457,22 @@ def _build(path: str, pages: list[_Page]) -> Source:
         groups.append(group)
     columned = {page.number for page in pages if page.columns}
     blocks: list[Block] = []
-    for group in groups:
+    for number, group in enumerate(groups):
         first = ordered[group[0]]
         parts = ([group] if first.page not in columned or (first.page, first.column) in languages
                  else _split_languages(ordered, group))
-        blocks.extend(_block(source, ordered, starts, part, languages, spelled) for part in parts)
+        for part in parts:
+            block = _block(source, ordered, starts, part, languages, spelled)
+            if number in notes:
+                block.kind = "footnote"
+            blocks.append(block)
     source.blocks = blocks
     return source
 
 
+# a line drawn with dashes or underscores, and the call that opens a note below it: ``(1)``
+_RULE_LINE = re.compile(r"[-_–—]{5,}")
+_NOTE_CALL = re.compile(r"\(\d{1,3}\)\s*\S")
 _ENDS_PHRASE = re.compile(r"[.!?:;)\"»”]\W*$")
 
 
@@ -413,29 +516,47 @@ def _reading_order(page: _Page) -> list[_Line]:
 
 
 def _ended_early(previous: _Line, line: _Line, margins: dict[tuple[int, str], float]) -> bool:
-    """A line that ends a sentence although the next line's first word would have fit after
-    it was ended on purpose: the paragraph ends there (a line of each language in turn, as
-    the Chamber prints a president's words, has no other mark)."""
+    """A line that ends a sentence, or is followed by a list label, although the next
+    line's first word would have fit after it was ended on purpose: the paragraph ends
+    there (a line of each language in turn, as the Chamber prints a president's words, has
+    no other mark)."""
     if (line.page, line.column) != (previous.page, previous.column) or line.top < previous.top:
-        return False
-    if not re.search(r"[.!?][\"'»”)]*$", previous.text) or not line.text[:1].isupper():
-        return False
+        # the last line of a page or column that stops short of its margin, where the next
+        # page's first word would have fitted, ended its paragraph whatever its last
+        # character (a Justel article ending in its note ``<W 1996-07-10/42, …>``)
+        room = margins.get((previous.page, previous.column), 0.0) - previous.x1
+        return room > line.first_width + 2 * previous.size
     room = margins.get((previous.page, previous.column), 0.0) - previous.x1
-    return room > line.first_width + 0.5 * previous.size
+    if room <= line.first_width + 0.5 * previous.size:
+        return False
+    # a list label or an article heading after a line ended early opens a unit whatever
+    # the line before ends with (``1° bedoeld zijn [ 2 in de artikelen …] 2 ,`` / ``2° …``),
+    # and so does a capital after a line ended early with no mark at all (a title on its
+    # own line: ``Art. 417/8. [¹ Voyeurisme`` / ``Voyeurisme is het observeren …``)
+    return bool(re.search(r"(?:[.!?][\"'»”)]*|[^\W\d_])$", previous.text) and line.text[:1].isupper()
+                or _LABEL_START.match(line.text + " "))
+
+
+# the end of a database's note closed at a line end (Justel's ``<W 2000-06-26/42, art. 2,
+# Inwerkingtreding : 01-01-2002>``, opened on this line or an earlier one): a label on the
+# next line opens a unit
+_NOTE_END = re.compile(r"(?:^|<)[^<>]*>$")
 
 
 def _new_paragraph(previous: _Line, line: _Line, first: _Line) -> bool:
     if line.page != previous.page or line.column != previous.column or line.top < previous.top:
         # a new page or column continues the paragraph only when the last one stopped mid-sentence
         return bool(re.search(r"[.;:!?]\W*$", previous.text)) or line.column != previous.column \
-            and line.page == previous.page
+            and line.page == previous.page or bool(_LABEL_START.match(line.text + " ")
+                                                   and _NOTE_END.search(previous.text))
     gap = line.top - previous.bottom
     height = max(1.0, previous.bottom - previous.top)
     if gap > 0.8 * height:
         return True
     if abs(line.size - previous.size) > 1.0:
         return True
-    if _LABEL_START.match(line.text + " ") and re.search(r"[.;:]\W*$", previous.text):
+    if _LABEL_START.match(line.text + " ") and (re.search(r"[.;:]\W*$", previous.text)
+                                                or _NOTE_END.search(previous.text)):
         return True
     return line.x0 - first.x0 > 8 and bool(re.search(r"[.;:!?]\W*$", previous.text))
 
@@ -470,6 +591,7 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
            languages: dict[tuple[int, str], str], spelled: frozenset[str] | set[str] = frozenset()) -> Block:
     chars: list[str] = []
     offsets = array("l")
+    marks: list[Mark] = []
     first_line = lines[group[0]]
     lang = languages.get((first_line.page, first_line.column))
     if lang is None and len(group) > 1 and any(lines[i].text.endswith("-") for i in group):
@@ -496,17 +618,40 @@ def _block(source: Source, lines: list[_Line], starts: list[int], group: list[in
             else:
                 chars.append(" ")
                 offsets.append(start - 1)
+        hidden = _raised_spans(line)
         for column, char in enumerate(text):
+            if hidden and column in hidden:
+                if hidden[column] is not None:
+                    marks.append(Mark("footnote-ref", len(chars), len(chars), hidden[column]))
+                continue
             chars.append(char)
             offsets.append(start + column)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     first = lines[group[0]]
-    block = Block(MappedText("".join(chars), offsets))
+    block = Block(MappedText("".join(chars), offsets), marks=marks)
     block.source_line = source.position(offsets[0])[0]
     block.declared = languages.get((first.page, first.column))
     column = f", {first.column} column" if first.column else ""
     block.where = f"page {first.page}{column}, line {first.number}"
     return block
+
+
+def _raised_spans(line: _Line) -> dict[int, str | None]:
+    """The columns of a line's superscript numbers and of the space before each (after it
+    at the line's start): the number's first column maps to its text, the others to None."""
+    hidden: dict[int, str | None] = {}
+    if not line.raised:
+        return hidden
+    column = 0
+    for index, word in enumerate(line.words):
+        if index in line.raised:
+            hidden.update({k: None for k in range(column, column + len(word))})
+            hidden[column] = word
+            space = column - 1 if index else column + len(word)
+            if 0 <= space < len(line.text) and line.text[space] == " ":
+                hidden[space] = None
+        column += len(word) + 1
+    return hidden
 
 
 def _last_word(chars: list[str]) -> str:
