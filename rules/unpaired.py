@@ -121,8 +121,11 @@ def _label_inline(item, counterpart) -> bool:
     if not label or not any(ch.isalnum() for ch in label):
         return False
     # after a sentence, a line break or a closing bracket (``V. [opgeheven] VI. — § 1.`` run
-    # into one line), before the item's text, a dash or a paragraph sign
-    pattern = re.compile(rf"(?:^|[.;:]\s*|[\])]\s+|\n\s*){_label_pattern(label)}"
+    # into one line); before the item's text, a dash or a paragraph sign
+    # a paragraph sign also after a heading run into the text (``… du mineur § 1er. Sous``),
+    # never after a citation's comma (``article 5, § 1er.``)
+    heading = r"|(?<=[^\W\d_])\s+" if label.startswith("§") else ""
+    pattern = re.compile(rf"(?:^|[.;:]\s*|[\])]\s+|\n\s*{heading}){_label_pattern(label)}"
                          rf"(?=\s*(?:[^\W\d_]|[«“„\"(\[§]|[–—-]\s))")
     if any(pattern.search(node.text) for node in counterpart.walk()):
         return True
