@@ -129,6 +129,74 @@ def _cancel_unread_dates(dates: list[Quantity], numbers: list[Quantity]) -> None
                 numbers.remove(number)
 
 
+_SUM_JOINERS = ("", "et", "en", "and", "y")
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """``word`` is ``target`` with one letter left out, added, changed or two swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    short, long_ = sorted((word, target), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _scaled(node: Node, q: Quantity) -> tuple[int, int, int] | None:
+    """``(value, scale, end)`` of a number followed by a scale word (``2 milliards``), or by
+    a word one slip from one (``2 miliards``, which is not read as a scale)."""
+    from .quantities import number_words
+
+    if not q.value.isdigit():
+        return None
+    scales = number_words(node.lang).scales
+    words = q.written.lower().split()
+    if len(words) > 1 and words[-1] in scales:
+        return int(q.value), int(scales[words[-1]]), q.end
+    match = _WORD_AFTER.match(node.text, q.end)
+    if match is None or match.group(1).lower() in scales:
+        return None
+    word = match.group(1).lower()
+    slipped = [value for scale, value in scales.items() if len(scale) >= 5 and _one_slip(word, scale)]
+    if len(set(slipped)) != 1:
+        return None
+    return int(q.value) * int(slipped[0]), int(slipped[0]), match.end()
+
+
+def _cancel_scaled_sums(node: Node, mine: list[Quantity], theirs: list[Quantity]) -> None:
+    """A sum of scaled numbers (``2 milliards 600 millions``, read as two numbers) or a number
+    whose scale word is misspelt by one letter (``2 miliards``) is the other version's
+    value written in digits (``2.600.000.000``): neither is a difference. Only a value the
+    other version has exactly cancels."""
+    ordered = sorted((q for q in mine if q.kind == "number"), key=lambda q: q.start)
+    for index, q in enumerate(ordered):
+        if q not in mine:
+            continue
+        scaled = _scaled(node, q)
+        if scaled is None:
+            continue
+        total, scale, end = scaled
+        members = [q]
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and following.value.isdigit() and int(following.value) < scale \
+                and node.text[end:following.start].strip().lower() in _SUM_JOINERS:
+            total += int(following.value)
+            members.append(following)
+        if total == int(q.value):
+            continue   # "2 milliards" alone was read as it is: nothing new
+        match = next((t for t in theirs if t.value == str(total) or t.alt == str(total)), None)
+        if match is None:
+            continue
+        for member in members:
+            mine.remove(member)
+        theirs.remove(match)
+
+
 def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: list[Quantity],
              keep=lambda q: True) -> list[_Leftover]:
     mine_left = [q for q in _quantities(left) if keep(q)]
@@ -137,6 +205,8 @@ def _compare(left: Node, right: Node, extra_left: list[Quantity], extra_right: l
     out_right = _leftovers(mine_right, mine_left + extra_left)
     _cancel_unread_dates(out_left, out_right)
     _cancel_unread_dates(out_right, out_left)
+    _cancel_scaled_sums(left, out_left, out_right)
+    _cancel_scaled_sums(right, out_right, out_left)
     found = []
     for node, other, outs, theirs in ((left, right, out_left, out_right), (right, left, out_right, out_left)):
         for q in outs:
@@ -312,6 +382,76 @@ def _summaries(bitext: Bitext) -> list[tuple[Node, Node, list[_Leftover]]]:
     return _CACHE[2]
 
 
+@dataclass(frozen=True)
+class BlockValues:
+    """The values left over where BL003 reports a provision divided differently."""
+
+    leftovers: tuple
+
+    def describe(self, first: str) -> str:
+        """``26 values differ too: 18 in fr only (2 · 3 · 71 …), 8 in nl only (71.76 …)``."""
+        langs = list(dict.fromkeys([first] + [x.node.lang for x in self.leftovers]))
+        parts = []
+        for lang in langs:
+            mine = [x for x in self.leftovers if x.node.lang == lang]
+            if not mine:
+                continue
+            shown = " · ".join(dict.fromkeys(" ".join(x.quantity.written.split()) for x in mine))
+            if len(shown) > 40:
+                shown = shown[:40].rsplit(" · ", 1)[0] + " …"
+            parts.append(f"{len(mine)} in {lang} only ({shown})")
+        count = len(self.leftovers)
+        return f"{count} value{'s' if count != 1 else ''} differ{'s' if count == 1 else ''} too: " + ", ".join(parts)
+
+
+def _within(node: Node, ancestor: Node) -> bool:
+    current = node
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = current.parent
+    return False
+
+
+_OWNED: list = [None, None, None]
+
+
+def _owned(bitext: Bitext) -> tuple[dict[int, BlockValues], set[int]]:
+    """Which values BL003's findings name: for each provision divided differently, the
+    summary of the block holding it (named once, in the first such finding) and the values
+    left over inside it; and the ids of those summaries and values, which BL401 leaves."""
+    if _OWNED[0] is bitext:
+        return _OWNED[1], _OWNED[2]
+    from .unpaired import divided
+
+    values: dict[int, BlockValues] = {}
+    taken: set[int] = set()
+    summaries = _summaries(bitext)
+    singles = [x for x in _differences(bitext) if _family(x.quantity) == "quantity"
+               and any(ch.isdigit() for ch in x.quantity.written)]
+    for found in divided(bitext):
+        leftovers: list[_Leftover] = []
+        for summary in summaries:
+            block, other, outs = summary
+            if id(summary) not in taken and any(_within(n, b) for n in (found.parent, found.counterpart)
+                                                for b in (block, other)):
+                taken.add(id(summary))
+                leftovers.extend(outs)
+        for single in singles:
+            if id(single) not in taken and any(_within(single.node, n) for n in (found.parent, found.counterpart)):
+                taken.add(id(single))
+                leftovers.append(single)
+        if leftovers:
+            values[id(found)] = BlockValues(tuple(leftovers))
+    _OWNED[0], _OWNED[1], _OWNED[2] = bitext, values, taken
+    return values, taken
+
+
+def divided_values(bitext: Bitext, found) -> "BlockValues | None":
+    """The values BL003's finding for ``found`` (a ``rules.unpaired.Divided``) names."""
+    return _owned(bitext)[0].get(id(found))
+
+
 def _summary_finding(block: Node, other: Node, leftovers: list[_Leftover]) -> Finding:
     """One finding for a block whose versions differ in many values."""
     first, second = sorted((block, other), key=lambda n: n.lang != leftovers[0].node.lang)
@@ -360,7 +500,10 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     article (or, outside articles, the highest aligned block), as multisets of values: a
     value the other version's article holds as often is not missing, and an article
     with more than four values left over is one finding that lists them (``the two
-    versions of this article differ in 14 values: …``), with both locations. Editorial
+    versions of this article differ in 14 values: …``), with both locations. Where BL003
+    reports the provision divided differently (its items do not pair), the values left
+    over there are named in BL003's finding, not here: one structural difference, one
+    finding (select BL003 to see them). Editorial
     notes (``(Zie NOTA 1 onder TITEL)``, ``[Red: …]``), a database's status dates, image
     and link targets hold no values.
 
@@ -373,7 +516,9 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     ``den 26sten Junij 1839``, ``de eerste Januari 1940``, ``1er FEVRIER 1954``,
     ``1. III. 1954``, ``le premier juillet mil neuf cent soixante-dix``, ``negentien
     honderd drie en twintig``, ``14 h 28`` = ``14.28 uur``, and ``1.40`` in a French text
-    matches ``1,40``. The number words are data
+    matches ``1,40``; ``2 milliards 600 millions`` = ``2.600.000.000``, and a scale word
+    misspelt by one letter (``2 miliards``) still makes the amount when the other version
+    has exactly that value. The number words are data
     (``rules/data/numbers-<lang>.toml``). Words that are also something else (``een`` and
     ``un`` are also the article, ``in acht nemen``, ``neuf``) may match a number of the
     other version but are never reported. List labels and article numbers are not in
@@ -396,9 +541,13 @@ def number_parity(bitext: Bitext, options: Mapping[str, Any]) -> Iterator[Findin
     itself: compound number words are parsed less surely than digits.
     """
     ignored = _ignored(options)
-    for block, other, leftovers in _summaries(bitext):
-        yield _summary_finding(block, other, leftovers)
+    _, owned = _owned(bitext)   # the values of a provision divided differently are BL003's
+    for summary in _summaries(bitext):
+        if id(summary) not in owned:
+            yield _summary_finding(*summary)
     for leftover in _differences(bitext):
+        if id(leftover) in owned:
+            continue
         quantity = leftover.quantity
         if _family(quantity) != "quantity" or quantity.value in ignored:
             continue
