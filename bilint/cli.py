@@ -64,6 +64,9 @@ def _lint_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--extend-select", help="comma-separated rule codes or prefixes to run besides the selection")
     command.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
     command.add_argument("--fail-level", help="error, warning or info (default: warning)")
+    command.add_argument("--monolingual", metavar="MODE",
+                         help="a file with one language only and no counterpart: info (noted, not linted), "
+                              "lint (linted with the single-language rules) or error (default: config, else info)")
     command.add_argument("--exit-zero", action="store_true",
                          help="exit 0 even when there are findings (2 still means a usage or input error)")
     command.add_argument("--words", action="append", default=[], metavar="FILE",
@@ -200,6 +203,8 @@ def _request(args, rules=None):
                          f"(use {', '.join(LAYOUT_NAMES)})")
     if args.fail_level is not None:
         _threshold(args.fail_level)
+    if args.monolingual is not None:
+        _monolingual_mode(args.monolingual)
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 or more (got {args.jobs})")
     known = None
@@ -222,12 +227,23 @@ def _request(args, rules=None):
         extend_select=_split(args.extend_select),
         ignore=_split(args.ignore),
         fail_level=args.fail_level,
+        monolingual=args.monolingual,
         words=args.words,
         glossaries=args.glossary,
         config=args.config,
         use_config=not args.no_config,
         inline=not args.no_suppressions,
     )
+
+
+def _monolingual_mode(mode: str) -> None:
+    from .config import MONOLINGUAL
+
+    if mode not in MONOLINGUAL:
+        from .selectors import did_you_mean
+
+        raise UsageError(f"--monolingual: unknown mode {mode!r}{did_you_mean(mode, MONOLINGUAL)} "
+                         f"(use {', '.join(MONOLINGUAL)})")
 
 
 def _rule_list(rules=None):

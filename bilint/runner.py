@@ -35,6 +35,7 @@ class Request:
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()                 # added to the configuration's
     fail_level: str | None = None
+    monolingual: str | None = None             # "info", "lint" or "error"; None: the configuration's
     words: Sequence[str] = ()
     glossaries: Sequence[str] = ()
     config: str | None = None                  # a file to use instead of the nearest one
@@ -190,7 +191,7 @@ def plan(paths: Sequence[str], request: Request | None = None,
             words=words_cache[word_files],
             glossaries=[os.path.abspath(g) for g in glossaries],
             inline=request.inline,
-            monolingual=values.get("monolingual", "info"),
+            monolingual=request.monolingual or values.get("monolingual", "info"),
         )
         try:
             fail_level = Severity.parse(request.fail_level or values.get("fail-level", "warning"))

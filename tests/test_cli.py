@@ -32,6 +32,7 @@ def one_line_error(result, *fragments: str) -> None:
     (["--extend-select", "bl301"], ["did you mean 'BL301'?"]),
     (["--select", ","], ["--select: no rule given"]),
     (["--layout", "interleave"], ["did you mean 'interleaved'?"]),
+    (["--monolingual", "lnt"], ["--monolingual: unknown mode 'lnt'", "did you mean 'lint'?"]),
     (["--format", "sarf"], ["unknown format 'sarf'", "did you mean 'sarif'?"]),
     (["--lang", "nl,fr"], ["unrecognized argument: --lang", "did you mean '--languages'?"]),
     (["--fix"], ["did you mean 'bilint fix'?"]),

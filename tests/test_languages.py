@@ -225,6 +225,9 @@ def test_the_monolingual_key_takes_lint_and_names_its_values(tmp_path):
     path = write(tmp_path / "loi.md", FR_ONLY)
     result = run("check", "--no-cache", str(path))
     assert result.returncode == 0 and "monolingual = \"lint\"" in result.stdout
+    # the command line's --monolingual overrides the configuration for one run
+    result = run("check", "--no-cache", "--monolingual", "info", str(path))
+    assert result.returncode == 0 and "not linted" in result.stdout
     write(tmp_path / "bilint.toml", 'monolingual = "check"\n')
     result = run("check", "--no-cache", str(path))
     assert result.returncode == 2 and "\"info\", \"error\" or \"lint\", not 'check'" in result.stderr
