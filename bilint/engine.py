@@ -95,9 +95,9 @@ def build_bitext(paths: list[str], settings: Settings, texts: Mapping[str, str] 
     if streams.translation:
         # passages that do not correspond (an index sorted in each language): not compared,
         # BL004 says so once for the document or for each such division
-        regions = uncompared(pairs)
-        whole = [count for division, _, count in regions if division.parent is None]
         apart = unaligned(pairs)
+        regions = [] if apart else uncompared(pairs)
+        whole = [count for division, _, count in regions if division.parent is None]
         if apart:
             config["translation"], config["unaligned"] = False, apart
         elif whole:

@@ -72,6 +72,13 @@ def akn_expression(path: str) -> tuple[str, str | None] | None:
     file is parsed (with defusedxml) by its reader."""
     if not path.lower().endswith((".xml", ".akn")):
         return None
+    return _akn_expression(path, _stat_key(path))
+
+
+@lru_cache(maxsize=1024)
+def _akn_expression(path: str, stamp: int) -> tuple[str, str | None] | None:
+    """``akn_expression`` read once while the file is unchanged (pairing asks it of one
+    file several times: its counterpart, its language, its place in the pair)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(_HEAD)

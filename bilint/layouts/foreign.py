@@ -53,10 +53,9 @@ def _known_share(words: list[str], tests) -> float:
 def leave_out_foreign(blocks: list[Block], languages: tuple[str, str]) -> tuple[list[Block], LeftOut]:
     """The blocks in a language of the pair, and what was left out."""
     from ..readers.words import _plugin_test
-
-    left = LeftOut()
     from . import _mostly_names
 
+    left = LeftOut()
     # a list of names (Adinkerke, Assebroek, …) tells no language: judged by its neighbours
     long_blocks = [i for i, b in enumerate(blocks) if b.kind != "footnote" and len(_words(b)) >= _MIN_WORDS
                    and not _mostly_names(b.text.text)]
