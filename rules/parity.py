@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 
 from bilint.api import Bitext, Finding, Node, Related, rule
 
+from ._memo import once_per_text
 from .quantities import Quantity, find_quantities
 
 _SKIPPED = ("document", "title")
@@ -223,13 +224,14 @@ def _same_written(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-_CACHE: list = [None, None, None]
-
-
 def _differences(bitext: Bitext) -> list[_Leftover]:
     """Every value written in one version of an aligned pair only (computed once per text)."""
-    if _CACHE[0] is bitext:
-        return _CACHE[1]
+    return _compared_values(bitext)[0]
+
+
+@once_per_text
+def _compared_values(bitext: Bitext) -> tuple[list[_Leftover], list[tuple[Node, Node, list[_Leftover]]]]:
+    """The values written in one version only, and the blocks summarised for their number."""
     found: list[_Leftover] = []
     for pair in bitext.pairs:
         left, right = pair.left, pair.right
@@ -249,9 +251,7 @@ def _differences(bitext: Bitext) -> list[_Leftover]:
             if notes_left and notes_right:
                 found.extend(_compare(left, right, notes_left, notes_right,
                                       keep=lambda q: q.note and _is_law_id(q)))
-    found, summaries = _settle_in_blocks(found)
-    _CACHE[0], _CACHE[1], _CACHE[2] = bitext, found, summaries
-    return found
+    return _settle_in_blocks(found)
 
 
 _MAX_LEFTOVERS = 4   # above this many values left over in one aligned block: one finding
@@ -378,8 +378,7 @@ def _settle_in_blocks(found: list[_Leftover]) -> tuple[list[_Leftover], list[tup
 
 
 def _summaries(bitext: Bitext) -> list[tuple[Node, Node, list[_Leftover]]]:
-    _differences(bitext)
-    return _CACHE[2]
+    return _compared_values(bitext)[1]
 
 
 @dataclass(frozen=True)
@@ -413,15 +412,13 @@ def _within(node: Node, ancestor: Node) -> bool:
     return False
 
 
-_OWNED: list = [None, None, None]
 
 
+@once_per_text
 def _owned(bitext: Bitext) -> tuple[dict[int, BlockValues], set[int]]:
     """Which values BL003's findings name: for each provision divided differently, the
     summary of the block holding it (named once, in the first such finding) and the values
     left over inside it; and the ids of those summaries and values, which BL401 leaves."""
-    if _OWNED[0] is bitext:
-        return _OWNED[1], _OWNED[2]
     from .unpaired import divided
 
     values: dict[int, BlockValues] = {}
@@ -443,7 +440,6 @@ def _owned(bitext: Bitext) -> tuple[dict[int, BlockValues], set[int]]:
                 leftovers.append(single)
         if leftovers:
             values[id(found)] = BlockValues(tuple(leftovers))
-    _OWNED[0], _OWNED[1], _OWNED[2] = bitext, values, taken
     return values, taken
 
 

@@ -20,6 +20,7 @@ from bilint.api import Bitext, Finding, Node, Related, rule
 from bilint.citations import (LEVELS, Citation, Part, Step, Value, find_citations, has_citation_data, lexicon,
                               reading_marks)
 
+from ._memo import once_per_text
 from ._targets import Targets, enclosing_article
 from .parity import _differences, _family, _finding, _ignored, _in_title
 
@@ -302,7 +303,6 @@ def _numbers_in(text: str) -> set[str]:
     return {m.group().lower() for m in re.finditer(r"\d+(?:bis|ter|quater|[a-z])?", text)}
 
 
-_CACHE: list = [None, None]
 
 
 @dataclass(frozen=True)
@@ -314,10 +314,9 @@ class _Problem:
     message: str
 
 
+@once_per_text
 def _problems(bitext: Bitext) -> list[_Problem]:
     """Every difference between the references of aligned provisions (once per text)."""
-    if _CACHE[0] is bitext:
-        return _CACHE[1]
     found: list[_Problem] = []
     for pair in bitext.pairs:
         left, right = pair.left, pair.right
@@ -342,7 +341,6 @@ def _problems(bitext: Bitext) -> list[_Problem]:
         # a reference with no counterpart at all is not reported: on the dev corpus it was
         # nearly always a provision aligned with another one, or a reference the other
         # version words without a number ("het genoemde artikel"); BL003 reports missing text
-    _CACHE[0], _CACHE[1] = bitext, found
     return found
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from bilint.api import Bitext, Finding, Node, Related
 
+from ._memo import once_per_text
+
 
 @dataclass(frozen=True)
 class Divided:
@@ -23,16 +25,10 @@ class Divided:
     missing: str
 
 
-_CACHE: list = [None, None]
-
-
+@once_per_text
 def unpaired(bitext: Bitext) -> "list[Finding | Divided]":
     """BL003's findings, with a ``Divided`` record where a provision is divided differently."""
-    if _CACHE[0] is bitext:
-        return _CACHE[1]
-    found = _unpaired(bitext)
-    _CACHE[0], _CACHE[1] = bitext, found
-    return found
+    return _unpaired(bitext)
 
 
 def divided(bitext: Bitext) -> list[Divided]:
